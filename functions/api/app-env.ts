@@ -1,0 +1,20 @@
+import type { Config } from '../../schemas/config.ts';
+import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
+import type { BlobStore, Clock, RecordStore } from '../core/ports.ts';
+import type { ServiceUrls } from '../core/urls.ts';
+
+/** Everything the app needs from outside, built once per container by the entrypoint. */
+export interface AppDeps {
+  config: Config;
+  records: RecordStore;
+  blobs: BlobStore;
+  clock: Clock;
+  /** Present only where this process may write (the local server); absent in the Lambda API. */
+  ingest?: (input: IngestInput) => Promise<IngestOutcome>;
+}
+
+export interface RequestDeps extends AppDeps {
+  urls: ServiceUrls;
+}
+
+export type AppEnv = { Variables: { deps: RequestDeps } };

@@ -1,0 +1,37 @@
+/**
+ * The HTTP application, built by a factory from its dependencies. The Lambda handler and the
+ * local server wrap the same app.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { serviceUrls } from '../core/urls.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { notFound, renderProblem, toProblem } from './http/problem.ts';
+import { adminIngestRoutes } from './routes/admin-ingest.ts';
+import { recordRoutes } from './routes/records.ts';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const requestDeps = { ...deps, urls: serviceUrls(deps.config.publicBaseUrl) };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', requestDeps);
+    await next();
+  });
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.route('/', recordRoutes);
+  if (deps.ingest && deps.config.ingestApiToken) app.route('/', adminIngestRoutes(deps.config.ingestApiToken, deps.ingest));
+
+  app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500)
+      console.error(
+        JSON.stringify({ level: 'error', message: 'request failed', path: new URL(c.req.url).pathname, error: String(error), stack: (error as Error).stack }),
+      );
+    return renderProblem(c, problem);
+  });
+  return app;
+}

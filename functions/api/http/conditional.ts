@@ -1,0 +1,32 @@
+/** Cacheable responses: strong ETag, Cache-Control, and 304 for a matching If-None-Match. */
+import type { Context } from 'hono';
+
+export const CACHE_METADATA = 'public, max-age=300, stale-while-revalidate=60';
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** True when an If-None-Match header matches the strong ETag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === opaque;
+  });
+}
+
+export interface Representation {
+  body: string | Uint8Array;
+  contentType: string;
+  /** Opaque part of the ETag; quoted here. */
+  etag: string;
+  cacheControl?: string;
+  headers?: { [name: string]: string };
+}
+
+export function sendRepresentation(c: Context, rep: Representation): Response {
+  const etag = `"${rep.etag}"`;
+  const headers: { [name: string]: string } = { ETag: etag, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
+  if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+  const body = typeof rep.body === 'string' ? rep.body : new Uint8Array(rep.body);
+  return c.body(body, 200, { ...headers, 'Content-Type': rep.contentType });
+}

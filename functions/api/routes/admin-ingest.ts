@@ -1,0 +1,54 @@
+/**
+ * POST /admin/ingest: the write route, mounted only where the process may write (the local
+ * server) and only with a bearer token. The ingest CLI uses it when a server holds the store.
+ */
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import type { IngestInput, IngestOutcome } from '../../core/ingest/ingest-export.ts';
+import type { AppEnv } from '../app-env.ts';
+import { badRequest, HttpProblem } from '../http/problem.ts';
+
+const BASE64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+
+export const IngestRequestSchema = z.object({
+  fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+  export: BASE64,
+  overlay: z.optional(BASE64),
+  scans: z.optional(z.record(z.string().check(z.regex(/^\d+(ob\.)?$/)), BASE64)),
+});
+export type IngestRequest = z.infer<typeof IngestRequestSchema>;
+
+export const MAX_INGEST_BODY_BYTES = 256 * 1024 * 1024;
+
+export function adminIngestRoutes(token: string, ingest: (input: IngestInput) => Promise<IngestOutcome>) {
+  return new Hono<AppEnv>().post(
+    '/admin/ingest',
+    bearerAuth({ token }),
+    bodyLimit({
+      maxSize: MAX_INGEST_BODY_BYTES,
+      onError: () => {
+        throw new HttpProblem(413, 'Content Too Large', 'The ingest request is too large.');
+      },
+    }),
+    async (c) => {
+      const json: unknown = await c.req.json().catch(() => {
+        throw badRequest('the body is not JSON');
+      });
+      const parsed = IngestRequestSchema.safeParse(json);
+      if (!parsed.success)
+        throw badRequest('the body is not an ingest request', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      const request = parsed.data;
+      const input: IngestInput = {
+        fileName: request.fileName,
+        exportBytes: Buffer.from(request.export, 'base64'),
+        scans: new Map(Object.entries(request.scans ?? {}).map(([leaf, data]) => [leaf, Buffer.from(data, 'base64')])),
+      };
+      if (request.overlay !== undefined) input.overlayBytes = Buffer.from(request.overlay, 'base64');
+      const outcome = await ingest(input);
+      const status = outcome.status === 'rejected' ? 422 : outcome.status === 'created' ? 201 : 200;
+      return c.json(outcome, status);
+    },
+  );
+}

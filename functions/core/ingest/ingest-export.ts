@@ -1,0 +1,131 @@
+/**
+ * The ingest use case: parse an export (and its overlay), store its bytes and texts in the
+ * blob store under content-addressed keys, then the Record in one conditional write.
+ * A crash at any point leaves the previous version of the record intact: blobs are never
+ * overwritten and the record switches to the new ones in a single write.
+ */
+
+import type { ArchiveProfile } from '../../../schemas/archive-profile.ts';
+import { type Overlay, OverlaySchema } from '../../../schemas/overlay.ts';
+import type { ArchivalRecord, LeafImage, Provenance, RecordContent } from '../../../schemas/record.ts';
+import { VersionConflictError } from '../errors.ts';
+import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../ports.ts';
+import { fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
+import { buildRecordContent } from './build-record-content.ts';
+import { parseExport } from './parse-export.ts';
+import type { Problem } from './problems.ts';
+
+export interface IngestInput {
+  /** Name of the export file, for reports. */
+  fileName: string;
+  exportBytes: Uint8Array;
+  overlayBytes?: Uint8Array;
+  /** Scans supplied for leaves, by leaf label (`37`, `37ob.`). */
+  scans?: ReadonlyMap<string, Uint8Array>;
+}
+
+export type IngestOutcome =
+  | { status: 'created' | 'updated' | 'unchanged'; id: string; version: number; datestamp: string }
+  | { status: 'rejected'; id?: string; problems: Problem[] };
+
+/** Stored objects a derived leaf image consists of. */
+export interface DerivedObject {
+  key: string;
+  body: Uint8Array;
+  contentType: string;
+}
+
+/** Makes each leaf's image (a scan, or a placeholder saying there is none) and its derivatives. */
+export interface LeafImageDeriver {
+  derive(content: RecordContent, scans: ReadonlyMap<string, Uint8Array>): Promise<{ images: LeafImage[]; objects: DerivedObject[] }>;
+}
+
+export interface IngestDeps {
+  records: RecordStore;
+  blobs: BlobStore;
+  clock: Clock;
+  profile: ArchiveProfile;
+  images?: LeafImageDeriver;
+}
+
+const MAX_CONFLICT_RETRIES = 3;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Uint8Array, what: string): { text: string } | { problem: Problem } {
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    return { problem: { message: `${what} is not valid UTF-8` } };
+  }
+}
+
+function parseOverlay(bytes: Uint8Array | undefined): { overlay?: Overlay; problems: Problem[] } {
+  if (!bytes) return { problems: [] };
+  const decoded = decode(bytes, 'the overlay');
+  if ('problem' in decoded) return { problems: [{ ...decoded.problem, field: 'overlay' }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(decoded.text);
+  } catch (error) {
+    return { problems: [{ field: 'overlay', message: `not JSON: ${(error as Error).message}` }] };
+  }
+  const result = OverlaySchema.safeParse(json);
+  if (result.success) return { overlay: result.data, problems: [] };
+  return { problems: result.error.issues.map((issue) => ({ field: `overlay.${issue.path.join('.')}`, message: issue.message })) };
+}
+
+/** Second-precision UTC timestamp, never earlier than `notBefore`. */
+function datestampAt(now: Date, notBefore: string | undefined): string {
+  const stamp = `${now.toISOString().slice(0, 19)}Z`;
+  return notBefore && notBefore > stamp ? notBefore : stamp;
+}
+
+export async function ingestExport(input: IngestInput, deps: IngestDeps): Promise<IngestOutcome> {
+  const decoded = decode(input.exportBytes, 'the export');
+  if ('problem' in decoded) return { status: 'rejected', problems: [decoded.problem] };
+  const parsed = parseExport(decoded.text);
+  const { overlay, problems: overlayProblems } = parseOverlay(input.overlayBytes);
+  if (!parsed.ok || overlayProblems.length > 0) {
+    return { status: 'rejected', problems: [...(parsed.ok ? [] : parsed.problems), ...overlayProblems] };
+  }
+  const built = buildRecordContent(parsed.value, deps.profile, overlay);
+  if (!built.ok) return { status: 'rejected', problems: built.problems };
+  const { content, originalUrl, uploaded } = built.value;
+  const { id } = content;
+
+  const sourceSha256 = sha256Hex(input.exportBytes);
+  const sourceKey = `sources/${id}/${sourceSha256}.txt`;
+  const derived = deps.images ? await deps.images.derive(content, input.scans ?? new Map()) : { images: [], objects: [] };
+  const fullContent: RecordContent = { ...content, images: derived.images };
+  const provenance: Omit<Provenance, 'ingestedAt'> = { originalUrl, sourceSha256, sourceKey, ...(uploaded ? { uploaded } : {}) };
+  const fingerprint = recordFingerprint({ content: fullContent, provenance });
+
+  for (let attempt = 0; ; attempt++) {
+    const existing = await deps.records.get(id);
+    const current = existing && !isTombstone(existing) ? existing : undefined;
+    if (current && fingerprintOfStored(current) === fingerprint) {
+      return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp };
+    }
+    await deps.blobs.put(sourceKey, input.exportBytes, 'text/plain; charset=utf-8');
+    if (input.overlayBytes) await deps.blobs.put(`sources/${id}/${sha256Hex(input.overlayBytes)}.overlay.json`, input.overlayBytes, 'application/json');
+    for (const text of fullContent.texts) {
+      const bytes = new TextEncoder().encode(text.text);
+      await deps.blobs.put(`text/${id}/${sha256Hex(bytes)}.${text.kind}.${text.language}.txt`, bytes, 'text/plain; charset=utf-8');
+    }
+    for (const object of derived.objects) await deps.blobs.put(object.key, object.body, object.contentType);
+
+    const now = deps.clock.now();
+    const record: ArchivalRecord = {
+      ...fullContent,
+      provenance: { ...provenance, ingestedAt: now.toISOString() },
+      version: (existing?.version ?? 0) + 1,
+      datestamp: datestampAt(now, existing?.datestamp),
+    };
+    try {
+      await deps.records.put(record, existing?.version);
+      return { status: current ? 'updated' : 'created', id, version: record.version, datestamp: record.datestamp };
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Every absolute URL the service emits, built from the configured public base URL.
+ * One place for URL shapes: crosswalks and routes both use these.
+ */
+export interface ServiceUrls {
+  base: string;
+  record(id: string): string;
+  recordRendering(id: string, extension: string): string;
+  rights(id: string): string;
+  citation(id: string): string;
+  manifest(id: string): string;
+  collection(path: string): string;
+  imageService(imageId: string): string;
+  viewer(manifestUrl: string): string;
+  linkset(id: string): string;
+  oai: string;
+  unapi: string;
+  schema(name: string): string;
+}
+
+export function serviceUrls(publicBaseUrl: string): ServiceUrls {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  const seg = encodeURIComponent;
+  return {
+    base,
+    record: (id) => `${base}/records/${seg(id)}`,
+    recordRendering: (id, extension) => `${base}/records/${seg(id)}.${extension}`,
+    rights: (id) => `${base}/records/${seg(id)}/rights`,
+    citation: (id) => `${base}/records/${seg(id)}/citation`,
+    manifest: (id) => `${base}/iiif/3/${seg(id)}/manifest`,
+    collection: (path) => `${base}/iiif/3/collection/${path.split('/').map(seg).join('/')}`,
+    imageService: (imageId) => `${base}/iiif/image/3/${seg(imageId)}`,
+    viewer: (manifestUrl) => `${base}/viewer?manifest=${seg(manifestUrl)}`,
+    linkset: (id) => `${base}/linkset/${seg(id)}`,
+    oai: `${base}/oai`,
+    unapi: `${base}/unapi`,
+    schema: (name) => `${base}/schemas/${seg(name)}.schema.json`,
+  };
+}
