@@ -4,6 +4,7 @@
  * function of a Record. Types are derived here and nowhere else.
  */
 import * as z from 'zod/mini';
+import './zod-messages.ts';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 

@@ -2,6 +2,7 @@
  * HTTP errors as one small hierarchy, rendered in one place as RFC 9457 problem JSON.
  */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BackendUnavailableError, InvalidCursorError, NotFoundError } from '../../core/errors.ts';
 
@@ -26,6 +27,11 @@ export const notAcceptable = (offered: readonly string[]) =>
 /** Maps any error to a problem; unknown errors become an opaque 500 (logged, never shown). */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof HTTPException && error.status < 500) {
+    const headers = Object.fromEntries(error.getResponse().headers.entries());
+    delete headers['content-type'];
+    return new HttpProblem(error.status, error.status === 401 ? 'Unauthorized' : 'Bad Request', error.message || `HTTP ${error.status}`, {}, headers);
+  }
   if (error instanceof NotFoundError) return notFound(error.message);
   if (error instanceof InvalidCursorError) return badRequest(error.message);
   if (error instanceof BackendUnavailableError) {
