@@ -9,9 +9,13 @@ export interface ServiceUrls {
   rights(id: string): string;
   citation(id: string): string;
   manifest(id: string): string;
+  /** A resource inside a record's IIIF Presentation space (`canvas/37`, `range/document`), below `/iiif/3/{id}/`. */
+  iiifPart(id: string, path: string): string;
   collection(path: string): string;
   imageService(imageId: string): string;
   viewer(manifestUrl: string): string;
+  /** A static file of the viewer page, such as the versioned Mirador bundle. */
+  viewerAsset(name: string): string;
   linkset(id: string): string;
   oai: string;
   unapi: string;
@@ -28,9 +32,11 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
     rights: (id) => `${base}/records/${seg(id)}/rights`,
     citation: (id) => `${base}/records/${seg(id)}/citation`,
     manifest: (id) => `${base}/iiif/3/${seg(id)}/manifest`,
+    iiifPart: (id, path) => `${base}/iiif/3/${seg(id)}/${path.split('/').map(seg).join('/')}`,
     collection: (path) => `${base}/iiif/3/collection/${path.split('/').map(seg).join('/')}`,
     imageService: (imageId) => `${base}/iiif/image/3/${seg(imageId)}`,
     viewer: (manifestUrl) => `${base}/viewer?manifest=${seg(manifestUrl)}`,
+    viewerAsset: (name) => `${base}/viewer/${seg(name)}`,
     linkset: (id) => `${base}/linkset/${seg(id)}`,
     oai: `${base}/oai`,
     unapi: `${base}/unapi`,
