@@ -87,12 +87,18 @@ function languageElement(tag: string): DcElement {
   return /^[a-z]{2}$/.test(tag) ? { name: 'language', value: tag, scheme: 'ISO639-1' } : { name: 'language', value: tag };
 }
 
+/** The physical extent of the original (`4 leaves`), when the archival reference counts its leaves. */
+export function recordExtent(record: Pick<ArchivalRecord, 'source'>): string | undefined {
+  const n = record.source.archival?.leaves.length ?? 0;
+  if (n === 0) return undefined;
+  return `${n} ${n === 1 ? 'leaf' : 'leaves'}`;
+}
+
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Every Dublin Core statement about the record, grouped in DCMES order. */
 export function dublinCoreElements(record: ArchivalRecord, urls: ServiceUrls): DcElement[] {
   const out: DcElement[] = [];
-  const archival = record.source.archival;
 
   out.push({ name: 'title', value: record.title });
   for (const { role, agent } of record.agents) if (CREATOR_ROLES.has(role)) out.push({ name: 'creator', value: agent.name });
@@ -107,10 +113,8 @@ export function dublinCoreElements(record: ArchivalRecord, urls: ServiceUrls): D
   out.push(...dateElements(record.date));
   out.push({ name: 'type', value: record.resourceType, scheme: 'DCMIType' });
   if (record.genre) out.push({ name: 'type', value: record.genre });
-  if (archival && archival.leaves.length > 0) {
-    const n = archival.leaves.length;
-    out.push({ name: 'format', value: `${n} ${n === 1 ? 'leaf' : 'leaves'}`, refinement: 'extent' });
-  }
+  const extent = recordExtent(record);
+  if (extent) out.push({ name: 'format', value: extent, refinement: 'extent' });
   out.push({ name: 'identifier', value: urls.record(record.id), scheme: 'URI' });
   out.push({ name: 'identifier', value: record.id });
   out.push({ name: 'source', value: record.source.citation });

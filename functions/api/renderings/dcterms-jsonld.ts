@@ -1,0 +1,10 @@
+import { buildDctermsJsonLd } from '../../core/dc/build-dcterms-jsonld.ts';
+import type { Rendering } from './rendering.ts';
+
+/** DCMI Terms as JSON-LD. */
+export const dctermsJsonLd: Rendering = {
+  extension: 'jsonld',
+  contentType: 'application/ld+json; charset=utf-8',
+  mediaTypes: ['application/ld+json'],
+  render: (record, { urls }) => JSON.stringify(buildDctermsJsonLd(record, urls), null, 2),
+};

@@ -1,0 +1,25 @@
+/**
+ * Escaping for XML 1.0 text and attribute values. Characters XML 1.0 cannot carry at all
+ * (most C0 controls, lone surrogates, U+FFFE and U+FFFF) are removed, not escaped: no
+ * character reference can represent them.
+ */
+
+// Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+// With the `u` flag a lone surrogate is matched as one code point; a valid pair is one astral code point.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
+const ILLEGAL_XML_CHARS = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** The string without the characters XML 1.0 forbids. */
+export function stripIllegalXmlChars(value: string): string {
+  return value.replace(ILLEGAL_XML_CHARS, '');
+}
+
+/** Character data: `&`, `<` and `>` escaped (`>` too, so that `]]>` never appears). */
+export function escapeXmlText(value: string): string {
+  return stripIllegalXmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A double-quoted attribute value; tabs and line breaks become references so parsers keep them. */
+export function escapeXmlAttribute(value: string): string {
+  return escapeXmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
