@@ -26,8 +26,24 @@ export const ConfigSchema = z.pipe(
     TOKEN_SECRET: z._default(z.string().check(z.minLength(32)), 'local-development-secret-change-me-in-deploys'),
     /** Bearer token for the write route; the route is absent when unset. */
     INGEST_API_TOKEN: z.optional(z.string().check(z.minLength(24))),
+    /**
+     * `true` only behind the CDN, whose edge function copies the viewer's `Host` into
+     * `X-Forwarded-Host`: absolute URLs are then built per request from that host (AWS without a
+     * custom domain, where the CDN's domain is known only after it exists).
+     */
+    TRUST_FORWARDED_HOST: z._default(z.enum(['true', 'false']), 'false'),
+    /** When set, every request must carry it in `X-Origin-Secret` (the CDN adds it); unset locally. */
+    ORIGIN_SECRET: z.optional(z.string().check(z.minLength(32))),
   }),
-  z.transform((env) => {
+  z.transform((env, ctx) => {
+    if (env.TRUST_FORWARDED_HOST === 'true' && env.OAI_REPOSITORY_IDENTIFIER === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: env,
+        path: ['OAI_REPOSITORY_IDENTIFIER'],
+        message: 'must be set when TRUST_FORWARDED_HOST is true: OAI identifiers cannot follow a per-request host',
+      });
+    }
     const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     return {
       port: env.PORT,
@@ -45,6 +61,8 @@ export const ConfigSchema = z.pipe(
       },
       tokenSecret: env.TOKEN_SECRET,
       ingestApiToken: env.INGEST_API_TOKEN,
+      trustForwardedHost: env.TRUST_FORWARDED_HOST === 'true',
+      originSecret: env.ORIGIN_SECRET,
     };
   }),
 );

@@ -4,18 +4,20 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { serviceUrls } from '../core/urls.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { notFound, renderProblem, toProblem } from './http/problem.ts';
+import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
+import { verifyOrigin } from './http/verify-origin.ts';
 import { adminIngestRoutes } from './routes/admin-ingest.ts';
 import { recordRoutes } from './routes/records.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const requestDeps = { ...deps, urls: serviceUrls(deps.config.publicBaseUrl) };
+  const urlsFor = requestUrls(deps.config);
   const app = new Hono<AppEnv>();
 
+  if (deps.config.originSecret) app.use('*', verifyOrigin(deps.config.originSecret));
   app.use('*', async (c, next) => {
-    c.set('deps', requestDeps);
+    c.set('deps', { ...deps, urls: urlsFor(c.req.header(FORWARDED_HOST_HEADER)) });
     await next();
   });
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));

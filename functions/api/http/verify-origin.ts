@@ -1,0 +1,24 @@
+/**
+ * Refuses requests that did not come through the CDN: the CDN adds a secret origin header to
+ * every request it forwards, and the function compares it in constant time. It guards the one
+ * Function URL that cannot use origin access control (OAI-PMH POST, see
+ * docs/adr/0004-aws-deployment.md) and, as defence in depth, the signed one.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { HttpProblem } from './problem.ts';
+
+export const ORIGIN_SECRET_HEADER = 'x-origin-secret';
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+export function verifyOrigin(secret: string): MiddlewareHandler {
+  const expected = digest(secret);
+  return async (c, next) => {
+    const given = c.req.header(ORIGIN_SECRET_HEADER);
+    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
+      throw new HttpProblem(403, 'Forbidden', 'This origin answers only requests forwarded by the service’s CDN.');
+    }
+    await next();
+  };
+}
