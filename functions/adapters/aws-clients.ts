@@ -9,22 +9,30 @@ import { S3BlobStore } from './s3-blob-store.ts';
 /** Credentials the local emulators accept (s3rver insists on these). */
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-const requestHandler = () => new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 5_000 });
+/** How long a request to a backend may take before the service answers 503 (two attempts each). */
+export interface BackendTimeouts {
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+export const DEFAULT_TIMEOUTS: BackendTimeouts = { connectionTimeoutMs: 1_000, requestTimeoutMs: 3_000 };
 
-export function createDynamoDbClient(config: Pick<Config, 'region' | 'dynamodbEndpoint'>): DynamoDBClient {
+const requestHandler = (t: BackendTimeouts) =>
+  new NodeHttpHandler({ connectionTimeout: t.connectionTimeoutMs, requestTimeout: t.requestTimeoutMs, throwOnRequestTimeout: true });
+
+export function createDynamoDbClient(config: Pick<Config, 'region' | 'dynamodbEndpoint'>, timeouts = DEFAULT_TIMEOUTS): DynamoDBClient {
   return new DynamoDBClient({
     region: config.region,
     maxAttempts: 2,
-    requestHandler: requestHandler(),
+    requestHandler: requestHandler(timeouts),
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS } : {}),
   });
 }
 
-export function createS3Client(config: Pick<Config, 'region' | 's3Endpoint'>): S3Client {
+export function createS3Client(config: Pick<Config, 'region' | 's3Endpoint'>, timeouts = DEFAULT_TIMEOUTS): S3Client {
   return new S3Client({
     region: config.region,
     maxAttempts: 2,
-    requestHandler: requestHandler(),
+    requestHandler: requestHandler(timeouts),
     ...(config.s3Endpoint
       ? {
           endpoint: config.s3Endpoint,
@@ -38,9 +46,9 @@ export function createS3Client(config: Pick<Config, 'region' | 's3Endpoint'>): S
   });
 }
 
-export function createStores(config: Config) {
+export function createStores(config: Config, timeouts = DEFAULT_TIMEOUTS) {
   return {
-    records: new DynamoDbRecordStore(createDynamoDbClient(config), config.tableName),
-    blobs: new S3BlobStore(createS3Client(config), config.bucketName),
+    records: new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName),
+    blobs: new S3BlobStore(createS3Client(config, timeouts), config.bucketName),
   };
 }

@@ -9,7 +9,9 @@ import { notFound, renderProblem, toProblem } from './http/problem.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminIngestRoutes } from './routes/admin-ingest.ts';
+import { oaiRoutes } from './routes/oai.ts';
 import { recordRoutes } from './routes/records.ts';
+import { sitemapRoutes } from './routes/sitemap.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const urlsFor = requestUrls(deps.config);
@@ -24,15 +26,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/', recordRoutes);
+  app.route('/', oaiRoutes);
+  app.route('/', sitemapRoutes);
   if (deps.ingest && deps.config.ingestApiToken) app.route('/', adminIngestRoutes(deps.config.ingestApiToken, deps.ingest));
 
   app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
   app.onError((error, c) => {
     const problem = toProblem(error);
-    if (problem.status >= 500)
-      console.error(
-        JSON.stringify({ level: 'error', message: 'request failed', path: new URL(c.req.url).pathname, error: String(error), stack: (error as Error).stack }),
-      );
+    const path = new URL(c.req.url).pathname;
+    if (problem.status === 503) console.warn(JSON.stringify({ level: 'warn', message: 'backend unavailable', path, error: String(error) }));
+    else if (problem.status >= 500)
+      console.error(JSON.stringify({ level: 'error', message: 'request failed', path, error: String(error), stack: (error as Error).stack }));
     return renderProblem(c, problem);
   });
   return app;

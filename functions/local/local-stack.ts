@@ -21,7 +21,7 @@ export interface LocalStack {
 /** Starts both emulators on random loopback ports and provisions the table and bucket. */
 export async function startLocalStack(
   config: Pick<Config, 'dataDir' | 'tableName' | 'bucketName' | 'region'>,
-  options: { inMemory?: boolean } = {},
+  options: { inMemory?: boolean; ports?: { dynamodb: number; s3: number } } = {},
 ): Promise<LocalStack> {
   const dynamoDir = join(config.dataDir, 'dynamodb');
   const s3Dir = join(config.dataDir, 's3');
@@ -31,11 +31,11 @@ export async function startLocalStack(
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.inMemory ? {} : { path: dynamoDir }) });
   await new Promise<void>((resolve, reject) => {
     dynamo.once('error', reject);
-    dynamo.listen(0, '127.0.0.1', () => resolve());
+    dynamo.listen(options.ports?.dynamodb ?? 0, '127.0.0.1', () => resolve());
   });
   const dynamodbEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
 
-  const s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true, resetOnClose: options.inMemory ?? false });
+  const s3 = new S3rver({ port: options.ports?.s3 ?? 0, address: '127.0.0.1', directory: s3Dir, silent: true, resetOnClose: options.inMemory ?? false });
   const { port: s3Port } = await s3.run();
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
 

@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../../schemas/config.ts';
 import { createStores } from '../adapters/aws-clients.ts';
 import { ingestExport } from '../core/ingest/ingest-export.ts';
 import { systemClock } from '../core/ports.ts';
+import { CachedRecordStore } from '../core/records/cached-record-store.ts';
 import { createIngestDeps } from '../ingest/ingest-deps.ts';
 import { loadArchiveProfile } from '../ingest/read-inputs.ts';
 import { composeLocalApp } from './compose-app.ts';
@@ -52,7 +53,9 @@ export async function startService(env: { [name: string]: string | undefined }, 
   const config = loadConfig({ ...env, PORT: String(port), INGEST_API_TOKEN: token });
 
   const stack = await startLocalStack(config, { inMemory: options.inMemory ?? false });
-  const stores = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
+  const backends = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
+  // One cache for reads and writes, so a record ingested through this server is served at once.
+  const stores = { records: new CachedRecordStore(backends.records, systemClock), blobs: backends.blobs };
   const ingestDeps = createIngestDeps(stores, await loadArchiveProfile(options.archiveProfilePath ?? 'data/archive.json'));
   await seedIfEmpty(ingestDeps, options.seedDir ?? 'data/records', log);
 

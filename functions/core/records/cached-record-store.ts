@@ -1,0 +1,73 @@
+/**
+ * A RecordStore decorator that keeps recently read entries in memory for a short time, so a warm
+ * Lambda answers repeated requests without a DynamoDB round trip. Bounded in entries and age;
+ * writes through this store invalidate their entry at once.
+ */
+import type { ArchivalRecord, Tombstone } from '../../../schemas/record.ts';
+import type { ChangesQuery, Clock, RecordStore, StoredEntry } from '../ports.ts';
+
+export interface CacheOptions {
+  maxEntries: number;
+  ttlMs: number;
+}
+
+export const DEFAULT_CACHE: CacheOptions = { maxEntries: 500, ttlMs: 30_000 };
+
+export class CachedRecordStore implements RecordStore {
+  private readonly entries = new Map<string, { value: StoredEntry | undefined; expires: number }>();
+
+  constructor(
+    private readonly inner: RecordStore,
+    private readonly clock: Clock,
+    private readonly options: CacheOptions = DEFAULT_CACHE,
+  ) {}
+
+  async get(id: string): Promise<StoredEntry | undefined> {
+    const now = this.clock.now().getTime();
+    const hit = this.entries.get(id);
+    if (hit && hit.expires > now) {
+      // Refresh recency: Map keeps insertion order, so the oldest key is evicted first.
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit.value;
+    }
+    const value = await this.inner.get(id);
+    this.entries.delete(id);
+    this.entries.set(id, { value, expires: now + this.options.ttlMs });
+    while (this.entries.size > this.options.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  async put(record: ArchivalRecord, expectedVersion: number | undefined): Promise<void> {
+    this.entries.delete(record.id);
+    await this.inner.put(record, expectedVersion);
+    this.entries.delete(record.id);
+  }
+
+  async delete(tombstone: Tombstone, expectedVersion: number): Promise<void> {
+    this.entries.delete(tombstone.id);
+    await this.inner.delete(tombstone, expectedVersion);
+    this.entries.delete(tombstone.id);
+  }
+
+  listChanges(query: ChangesQuery) {
+    return this.inner.listChanges(query);
+  }
+
+  listSets(query: { prefix?: string; after?: string; limit: number }) {
+    return this.inner.listSets(query);
+  }
+
+  earliestDatestamp() {
+    return this.inner.earliestDatestamp();
+  }
+
+  /** Number of cached entries (for tests and metrics). */
+  get size(): number {
+    return this.entries.size;
+  }
+}

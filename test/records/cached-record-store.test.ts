@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../../functions/core/ports.ts';
+import { CachedRecordStore } from '../../functions/core/records/cached-record-store.ts';
+import { record110020 } from '../support/fixtures.ts';
+import { MemoryRecordStore } from '../support/memory-stores.ts';
+
+function setup(maxEntries = 2, ttlMs = 1_000) {
+  let now = 0;
+  const clock: Clock = { now: () => new Date(now) };
+  const inner = new MemoryRecordStore();
+  const get = vi.spyOn(inner, 'get');
+  return { inner, get, cache: new CachedRecordStore(inner, clock, { maxEntries, ttlMs }), advance: (ms: number) => (now += ms) };
+}
+
+describe('CachedRecordStore', () => {
+  it('answers a repeated read from memory', async () => {
+    const { inner, get, cache } = setup();
+    await inner.put(await record110020(), undefined);
+    await cache.get('110020');
+    await cache.get('110020');
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again once an entry is older than its TTL', async () => {
+    const { inner, get, cache, advance } = setup();
+    await inner.put(await record110020(), undefined);
+    await cache.get('110020');
+    advance(1_001);
+    await cache.get('110020');
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps at most maxEntries, evicting the least recently used', async () => {
+    const { get, cache } = setup(2);
+    await cache.get('a');
+    await cache.get('b');
+    await cache.get('a');
+    await cache.get('c');
+    expect(cache.size).toBe(2);
+    await cache.get('a');
+    expect(get).toHaveBeenCalledTimes(3);
+    await cache.get('b');
+    expect(get).toHaveBeenCalledTimes(4);
+  });
+
+  it('forgets an entry written through it', async () => {
+    const { cache } = setup();
+    const record = await record110020();
+    await cache.put(record, undefined);
+    expect((await cache.get('110020'))?.version).toBe(1);
+    await cache.put({ ...record, version: 2 }, 1);
+    expect((await cache.get('110020'))?.version).toBe(2);
+  });
+});
