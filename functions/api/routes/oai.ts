@@ -1,0 +1,46 @@
+/** `/oai`: the OAI-PMH 2.0 endpoint, GET with a query string or POST with a form-encoded body. */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { handleOaiRequest, type OaiRepository } from '../../core/oai/handle-oai-request.ts';
+import type { AppEnv } from '../app-env.ts';
+
+const FORM = 'application/x-www-form-urlencoded';
+/** More than any legal request needs; the body is read whole, so it is bounded. */
+const MAX_BODY_BYTES = 8 * 1024;
+
+function repositoryOf(c: Context<AppEnv>): OaiRepository {
+  const { config, records, urls } = c.var.deps;
+  return {
+    records,
+    urls,
+    repositoryName: config.oai.repositoryName,
+    repositoryIdentifier: config.oai.repositoryIdentifier,
+    adminEmails: [config.oai.adminEmail],
+    tokenSecret: config.tokenSecret,
+  };
+}
+
+async function answer(c: Context<AppEnv>, pairs: [string, string][]): Promise<Response> {
+  const xml = await handleOaiRequest(pairs, repositoryOf(c), c.var.deps.clock.now());
+  // Protocol errors are answers too: always 200, always XML.
+  return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8', 'Cache-Control': 'no-cache' });
+}
+
+/** The form body's arguments; a body of another type carries none the protocol can read. */
+async function formArguments(c: Context<AppEnv>): Promise<[string, string][] | undefined> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== FORM) return undefined;
+  const declared = Number(c.req.header('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return undefined;
+  const text = await c.req.text();
+  if (text.length > MAX_BODY_BYTES) return undefined;
+  return [...new URLSearchParams(text)];
+}
+
+export const oaiRoutes = new Hono<AppEnv>()
+  .get('/oai', (c) => answer(c, [...new URL(c.req.url).searchParams]))
+  .post('/oai', async (c) => {
+    const pairs = await formArguments(c);
+    // Without readable arguments there is no verb: the protocol's answer is badVerb.
+    return answer(c, pairs ?? []);
+  });

@@ -1,0 +1,26 @@
+/** `/sitemap.xml`: every live record's landing page, with its datestamp as `lastmod`. */
+import { Hono } from 'hono';
+import { isTombstone } from '../../core/ports.ts';
+import { el, serializeXml, type XmlElement } from '../../core/xml/xml-tree.ts';
+import type { AppEnv } from '../app-env.ts';
+
+const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+/** The sitemaps protocol's limit of URLs in one file. */
+export const SITEMAP_MAX_URLS = 50_000;
+const PAGE = 500;
+
+export const sitemapRoutes = new Hono<AppEnv>().get('/sitemap.xml', async (c) => {
+  const { records, urls } = c.var.deps;
+  const entries: XmlElement[] = [];
+  let after: string | undefined;
+  do {
+    const page = await records.listChanges({ limit: PAGE, ...(after === undefined ? {} : { after }) });
+    for (const entry of page.items) {
+      if (isTombstone(entry) || entries.length >= SITEMAP_MAX_URLS) continue;
+      entries.push(el('url', {}, el('loc', {}, urls.record(entry.id)), el('lastmod', {}, entry.datestamp)));
+    }
+    after = page.next;
+  } while (after !== undefined && entries.length < SITEMAP_MAX_URLS);
+  const body = serializeXml(el('urlset', { xmlns: SITEMAP_NAMESPACE }, entries));
+  return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+});
