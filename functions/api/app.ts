@@ -9,9 +9,11 @@ import { notFound, renderProblem, toProblem } from './http/problem.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminIngestRoutes } from './routes/admin-ingest.ts';
+import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
 import { oaiRoutes } from './routes/oai.ts';
 import { recordRoutes } from './routes/records.ts';
 import { sitemapRoutes } from './routes/sitemap.ts';
+import { viewerRoutes } from './routes/viewer.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const urlsFor = requestUrls(deps.config);
@@ -28,6 +30,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', recordRoutes);
   app.route('/', oaiRoutes);
   app.route('/', sitemapRoutes);
+  app.route('/', iiifPresentationRoutes);
+  app.route('/', viewerRoutes);
   if (deps.ingest && deps.config.ingestApiToken) app.route('/', adminIngestRoutes(deps.config.ingestApiToken, deps.ingest));
 
   app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));

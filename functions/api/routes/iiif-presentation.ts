@@ -1,0 +1,66 @@
+/**
+ * IIIF Presentation API 3.0: record manifests (and their canvases, so canvas ids resolve) and
+ * the collections that list them. JSON-LD with the Presentation 3 profile, open CORS (from the
+ * app), strong ETags and 304s, Brotli/gzip on request.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { buildCollection, PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
+import { buildManifest } from '../../core/iiif/presentation-3/build-manifest.ts';
+import { parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
+import { readCollectionPage } from '../../core/iiif/presentation-3/read-collection-page.ts';
+import { PRESENTATION_CONTEXT, PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
+import type { AppEnv } from '../app-env.ts';
+import { compressResponses } from '../http/compress.ts';
+import { sendRepresentation } from '../http/conditional.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import { loadRecord } from '../load-record.ts';
+
+const COLLECTION_ROOT = '/iiif/3/collection/';
+const MAX_CURSOR_LENGTH = 600;
+
+/** Sends a Presentation resource; its ETag is a digest of the bytes, so it changes exactly when they do. */
+function sendPresentation(c: Context<AppEnv>, resource: object): Response {
+  const body = JSON.stringify(resource);
+  const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
+  return sendRepresentation(c, { body, contentType: PRESENTATION_MEDIA_TYPE, etag });
+}
+
+/** The decoded segments of a collection path, or undefined when a segment is not valid percent-encoding. */
+function collectionSegments(pathname: string): string[] | undefined {
+  try {
+    return pathname.slice(COLLECTION_ROOT.length).split('/').map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+export const iiifPresentationRoutes = new Hono<AppEnv>()
+  .use('/iiif/3/*', compressResponses())
+  .get(`${COLLECTION_ROOT}*`, async (c) => {
+    const { pathname } = new URL(c.req.url);
+    const segments = collectionSegments(pathname);
+    const address = segments && parseCollectionPath(segments);
+    if (!address) throw notFound(`No IIIF collection is served at ${pathname}.`);
+    const after = c.req.query(PAGE_PARAMETER);
+    if (after !== undefined && (after.length === 0 || after.length > MAX_CURSOR_LENGTH))
+      throw badRequest(`"${PAGE_PARAMETER}" is not a page of this collection.`);
+    const { deps } = c.var;
+    const page = await readCollectionPage(deps.records, address, after, { serviceName: deps.config.oai.repositoryName });
+    if (!page) throw notFound(`No IIIF collection is served at ${pathname}.`);
+    return sendPresentation(c, buildCollection(page, deps.urls));
+  })
+  .get('/iiif/3/:id/manifest', async (c) => {
+    const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+    return sendPresentation(c, buildManifest(record, c.var.deps.urls));
+  })
+  .get('/iiif/3/:id/canvas/:name', async (c) => {
+    const { urls, records } = c.var.deps;
+    const record = await loadRecord(records, c.req.param('id'));
+    const manifest = buildManifest(record, urls);
+    const id = urls.iiifPart(record.id, `canvas/${c.req.param('name')}`);
+    const canvas = manifest.items.find((candidate) => candidate.id === id);
+    if (!canvas) throw notFound(`Record "${record.id}" has no canvas "${c.req.param('name').slice(0, 40)}".`);
+    return sendPresentation(c, { '@context': PRESENTATION_CONTEXT, ...canvas, partOf: [{ id: manifest.id, type: 'Manifest', label: manifest.label }] });
+  });
