@@ -126,7 +126,11 @@ export class DynamoDbRecordStore implements RecordStore {
       )
       .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
     const items = (out.Items ?? []).map(parseEntry);
-    if (items.length <= query.limit) return { items };
+    if (items.length <= query.limit) {
+      // DynamoDB stops a query at 1 MB read: the page is then short but the list goes on.
+      const stoppedAt = out.LastEvaluatedKey?.[HARVEST_SORT]?.S;
+      return stoppedAt === undefined ? { items } : { items, next: stoppedAt };
+    }
     const page = items.slice(0, query.limit);
     const last = page[page.length - 1];
     return last ? { items: page, next: harvestSortKey(last.datestamp, last.id) } : { items: page };
