@@ -135,7 +135,7 @@ export type RecordText = z.infer<typeof TextSchema>;
 
 /** A leaf image and its pyramidal derivative, measured at ingest so no request decodes it. */
 export const LeafImageSchema = z.object({
-  /** Image identifier in the IIIF Image API (`{recordId}-{leafLabel}`). */
+  /** Image identifier in the IIIF Image API: `{recordId}-l{n}`, `{recordId}-l{n}ob` for a reverse side (see `leafImageId`). */
   id: nonEmpty(),
   leaf: LeafSchema,
   width: z.int().check(z.gte(1)),

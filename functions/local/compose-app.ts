@@ -5,9 +5,11 @@
 import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { AppDeps } from '../api/app-env.ts';
+import { createImageApp } from '../image/app.ts';
 
 export function composeLocalApp(deps: AppDeps): Hono {
   const root = new Hono();
+  root.route('/', createImageApp({ config: deps.config, records: deps.records, blobs: deps.blobs }));
   root.route('/', createApp(deps));
   return root;
 }

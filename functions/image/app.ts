@@ -1,0 +1,165 @@
+/**
+ * The IIIF Image API 3.0 service (compliance level 2) as a Hono app, built from its
+ * dependencies: its own Lambda function in AWS, mounted beside the metadata API locally.
+ *
+ *   GET|HEAD /iiif/image/3/{id}                 303 to info.json
+ *   GET|HEAD /iiif/image/3/{id}/info.json       image information, from the Record alone
+ *   GET|HEAD /iiif/image/3/{id}/{region}/{size}/{rotation}/{quality}.{format}
+ */
+import { createHash } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { Config } from '../../schemas/config.ts';
+import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
+import { matchesEtag, sendRepresentation } from '../api/http/conditional.ts';
+import { HttpProblem, notFound, renderProblem, toProblem } from '../api/http/problem.ts';
+import { checkedRecordId, loadRecord } from '../api/load-record.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { buildImageInfo } from '../core/iiif/image-3/build-image-info.ts';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../core/iiif/image-3/image-limits.ts';
+import { parseLeafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
+import { OUTPUT_FORMATS } from '../core/iiif/image-3/parse-format.ts';
+import { parseImageRequest } from '../core/iiif/image-3/parse-image-request.ts';
+import { planImageRequest } from '../core/iiif/image-3/plan-image-request.ts';
+import type { RequestFailure } from '../core/iiif/image-3/request-outcome.ts';
+import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/service-profile.ts';
+import type { BlobStore, RecordStore } from '../core/ports.ts';
+import { serviceUrls } from '../core/urls.ts';
+import { pyramidKey } from './image-object-keys.ts';
+import { PyramidSource } from './pyramid-cache.ts';
+import { RENDER_VERSION, renderImage } from './render-image.ts';
+
+export const IMAGE_API_PREFIX = '/iiif/image/3';
+
+/**
+ * Image responses for a URL change only when a leaf's derivative does (a scan replacing a
+ * placeholder), and then their ETag changes: a day's freshness, then a cheap revalidation
+ * that is answered from the record alone.
+ */
+export const CACHE_IMAGE = 'public, max-age=86400, stale-while-revalidate=604800';
+
+export interface ImageAppDeps {
+  config: Config;
+  records: RecordStore;
+  blobs: BlobStore;
+  /** Declared in info.json and enforced before decoding; DEFAULT_IMAGE_LIMITS by default. */
+  limits?: ImageLimits;
+  /** Bytes of pyramids kept between requests; DEFAULT_PYRAMID_CACHE_BYTES by default. */
+  pyramidCacheBytes?: number;
+}
+
+const PROFILE_LINK = `<${COMPLIANCE_PROFILE_URI}>;rel="profile"`;
+
+const failure = (outcome: RequestFailure) => new HttpProblem(outcome.status, outcome.status === 501 ? 'Not Implemented' : 'Bad Request', outcome.message);
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
+
+/** An identifier that cannot name a leaf image is refused here, before any storage read. */
+function checkedImageId(raw: string): { id: string; recordId: string } {
+  const parsed = parseLeafImageId(raw);
+  if (!parsed) throw notFound(`No image "${raw.slice(0, 80)}": image identifiers look like 110020-l37 or 110020-l37ob.`);
+  return { id: raw, recordId: checkedRecordId(parsed.recordId) };
+}
+
+async function loadImage(records: RecordStore, raw: string): Promise<{ record: ArchivalRecord; image: LeafImage }> {
+  const { id, recordId } = checkedImageId(raw);
+  const record = await loadRecord(records, recordId);
+  const image = record.images.find((candidate) => candidate.id === id);
+  if (!image) throw notFound(`No image "${id}": record ${recordId} has no such leaf image.`);
+  return { record, image };
+}
+
+/** JSON-LD unless the client asks for plain JSON and not for JSON-LD (section 5.1). */
+function infoMediaType(accept: string | undefined): string {
+  if (!accept) return INFO_MEDIA_TYPE;
+  const types = accept.split(',').map((part) => {
+    const [type = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return { type, q: q ? Number(q.slice(2)) : 1 };
+  });
+  const quality = (type: string) => Math.max(0, ...types.filter((t) => t.type === type).map((t) => t.q));
+  return quality('application/json') > quality('application/ld+json') ? 'application/json' : INFO_MEDIA_TYPE;
+}
+
+function logFailure(c: Context, error: unknown) {
+  console.error(
+    JSON.stringify({ level: 'error', message: 'image request failed', path: new URL(c.req.url).pathname, error: String(error), stack: (error as Error).stack }),
+  );
+}
+
+export function createImageApp(deps: ImageAppDeps): Hono {
+  const urls = serviceUrls(deps.config.publicBaseUrl);
+  const limits = deps.limits ?? DEFAULT_IMAGE_LIMITS;
+  const pyramids = new PyramidSource(deps.blobs, deps.pyramidCacheBytes);
+  const app = new Hono();
+
+  app.use(
+    `${IMAGE_API_PREFIX}/*`,
+    cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'], maxAge: 86400 }),
+  );
+
+  app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {
+    const { id } = checkedImageId(c.req.param('id'));
+    return c.redirect(`${urls.imageService(id)}/info.json`, 303);
+  });
+
+  app.get(`${IMAGE_API_PREFIX}/:id/info.json`, async (c) => {
+    const { record, image } = await loadImage(deps.records, c.req.param('id'));
+    const info = buildImageInfo({
+      serviceId: urls.imageService(image.id),
+      image,
+      limits,
+      rights: record.rights.uri,
+      partOf: { id: urls.manifest(record.id), type: 'Manifest', label: { none: [record.title] } },
+    });
+    const body = JSON.stringify(info);
+    const contentType = infoMediaType(c.req.header('Accept'));
+    return sendRepresentation(c, {
+      body,
+      contentType,
+      etag: `${digest(body)}-${contentType === INFO_MEDIA_TYPE ? 'ld' : 'json'}`,
+      headers: { Link: PROFILE_LINK, Vary: 'Accept' },
+    });
+  });
+
+  app.get(`${IMAGE_API_PREFIX}/:id/:region/:size/:rotation/:file`, async (c) => {
+    const { id } = checkedImageId(c.req.param('id'));
+    const request = parseImageRequest({
+      region: c.req.param('region'),
+      size: c.req.param('size'),
+      rotation: c.req.param('rotation'),
+      file: c.req.param('file'),
+    });
+    if (!request.ok) throw failure(request);
+    const { record, image } = await loadImage(deps.records, id);
+    const plan = planImageRequest(request.value, image, limits);
+    if (!plan.ok) throw failure(plan);
+    const serviceId = urls.imageService(image.id);
+    const headers = {
+      ETag: `"${digest(`${image.sha256}/${plan.value.canonical}/r${RENDER_VERSION}`)}"`,
+      'Cache-Control': CACHE_IMAGE,
+      Link: `<${serviceId}/${plan.value.canonical}>;rel="canonical", ${PROFILE_LINK}`,
+    };
+    // Answered before any storage read or decode: the ETag is known from the record alone.
+    if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return c.body(null, 304, headers);
+    const key = pyramidKey(record.id, image.leaf, image.sha256);
+    const pyramid = await pyramids.load(key, image.sha256).catch((error: unknown) => {
+      // The record names a derivative the bucket lacks: the service's fault, not the client's.
+      throw error instanceof NotFoundError ? new Error(`the pyramid ${key} of image ${image.id} is missing`, { cause: error }) : error;
+    });
+    const output = await renderImage(pyramid, plan.value);
+    return c.body(new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
+      ...headers,
+      'Content-Type': OUTPUT_FORMATS[request.value.format],
+    });
+  });
+
+  app.all(`${IMAGE_API_PREFIX}/*`, (c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500 && !(error instanceof HttpProblem)) logFailure(c, error);
+    return renderProblem(c, problem);
+  });
+  return app;
+}

@@ -1,0 +1,107 @@
+/**
+ * The ingest's LeafImageDeriver over sharp: one image per leaf of the record's archival
+ * reference, the supplied scan when there is one and otherwise a generated placeholder, each
+ * stored as given and as a tiled pyramidal TIFF with JPEG tiles, the derivative the image
+ * service reads. A record whose reference names no leaves gets no images: nothing is invented.
+ *
+ * Output is deterministic (same input, same bytes), so re-ingesting an unchanged export with
+ * the same scans leaves the record unchanged.
+ */
+import sharp from 'sharp';
+import type { LeafImage, RecordContent } from '../../schemas/record.ts';
+import { leafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
+import type { DerivedObject, LeafImageDeriver } from '../core/ingest/ingest-export.ts';
+import { leafLabel } from '../core/ingest/parse-source-citation.ts';
+import { sha256Hex } from '../core/records/record-fingerprint.ts';
+import { originalKey, pyramidKey } from './image-object-keys.ts';
+import { leafReference, placeholderSvg } from './placeholder-svg.ts';
+
+export const PYRAMID_TILE_SIZE = 512;
+const PYRAMID_JPEG_QUALITY = 85;
+
+/** Scan formats sharp reads, with the media type and file extension the original is stored under. */
+const SCAN_FORMATS: { [format: string]: { contentType: string; extension: string } } = {
+  jpeg: { contentType: 'image/jpeg', extension: 'jpg' },
+  png: { contentType: 'image/png', extension: 'png' },
+  tiff: { contentType: 'image/tiff', extension: 'tif' },
+  webp: { contentType: 'image/webp', extension: 'webp' },
+};
+
+interface Source {
+  bytes: Uint8Array;
+  contentType: string;
+  extension: string;
+  placeholder: boolean;
+}
+
+/** The tiled pyramidal TIFF (JPEG tiles, pages halving down to one tile) of any image sharp reads. */
+export async function buildPyramid(input: Uint8Array, tileSize = PYRAMID_TILE_SIZE): Promise<Buffer> {
+  return sharp(input)
+    .autoOrient()
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .tiff({ tile: true, tileWidth: tileSize, tileHeight: tileSize, pyramid: true, compression: 'jpeg', quality: PYRAMID_JPEG_QUALITY })
+    .toBuffer();
+}
+
+/** Sizes of a pyramid's pages, largest first, read from the TIFF's directories (no pixel is decoded). */
+export async function pyramidLevels(pyramid: Uint8Array): Promise<{ width: number; height: number }[]> {
+  const { pages = 1 } = await sharp(pyramid).metadata();
+  const levels: { width: number; height: number }[] = [];
+  for (let page = 0; page < pages; page++) {
+    const { width, height } = await sharp(pyramid, { page }).metadata();
+    levels.push({ width, height });
+  }
+  return levels;
+}
+
+/** The scan supplied for a leaf: by its label (`37`, `37ob.`), or `37ob` as a file name without the final dot gives it. */
+function scanOf(scans: ReadonlyMap<string, Uint8Array>, label: string): Uint8Array | undefined {
+  return scans.get(label) ?? (label.endsWith('.') ? scans.get(label.slice(0, -1)) : undefined);
+}
+
+async function scanSource(recordId: string, label: string, bytes: Uint8Array): Promise<Source> {
+  const format = await sharp(bytes)
+    .metadata()
+    .then((m) => SCAN_FORMATS[m.format])
+    .catch((error: unknown) => {
+      throw new Error(`the scan of leaf ${label} of record ${recordId} is not an image: ${(error as Error).message}`);
+    });
+  if (!format) throw new Error(`the scan of leaf ${label} of record ${recordId} is not a JPEG, PNG, TIFF or WebP image`);
+  return { bytes, ...format, placeholder: false };
+}
+
+export class SharpLeafImageDeriver implements LeafImageDeriver {
+  constructor(private readonly tileSize = PYRAMID_TILE_SIZE) {}
+
+  async derive(content: RecordContent, scans: ReadonlyMap<string, Uint8Array>): Promise<{ images: LeafImage[]; objects: DerivedObject[] }> {
+    const reference = content.source.archival;
+    const images: LeafImage[] = [];
+    const objects: DerivedObject[] = [];
+    const seen = new Set<string>();
+    for (const leaf of reference?.leaves ?? []) {
+      const id = leafImageId(content.id, leaf);
+      if (!reference || seen.has(id)) continue;
+      seen.add(id);
+      const label = leafLabel(leaf);
+      const scan = scanOf(scans, label);
+      const source: Source = scan
+        ? await scanSource(content.id, label, scan)
+        : {
+            bytes: new TextEncoder().encode(placeholderSvg(leafReference(reference, leaf))),
+            contentType: 'image/svg+xml',
+            extension: 'svg',
+            placeholder: true,
+          };
+      const pyramid = await buildPyramid(source.bytes, this.tileSize);
+      const sha256 = sha256Hex(pyramid);
+      const levels = await pyramidLevels(pyramid);
+      const full = levels[0];
+      if (!full) throw new Error(`the pyramid of leaf ${label} of record ${content.id} has no pages`);
+      objects.push({ key: originalKey(content.id, leaf, sha256Hex(source.bytes), source.extension), body: source.bytes, contentType: source.contentType });
+      objects.push({ key: pyramidKey(content.id, leaf, sha256), body: pyramid, contentType: 'image/tiff' });
+      images.push({ id, leaf, width: full.width, height: full.height, levels, tileSize: this.tileSize, placeholder: source.placeholder, sha256 });
+    }
+    return { images, objects };
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The sharp pipeline of an image request: read the planned part of the planned pyramid page,
+ * scale it, mirror and rotate it, apply the quality, encode the format. Operations run in the
+ * order Image API 3.0 section 4.6 gives (region, size, rotation, quality, format).
+ */
+import sharp from 'sharp';
+import type { ImagePlan } from '../core/iiif/image-3/plan-image-request.ts';
+
+/** Bump when the same plan would give different bytes (it is part of every image ETag). */
+export const RENDER_VERSION = 1;
+
+export async function renderImage(pyramid: Uint8Array, plan: ImagePlan): Promise<Buffer> {
+  const { read, size, request } = plan;
+  let image = sharp(pyramid, { page: read.page }).extract({ left: read.region.x, top: read.region.y, width: read.region.width, height: read.region.height });
+  if (read.region.width !== size.width || read.region.height !== size.height) image = image.resize(size.width, size.height, { fit: 'fill' });
+  if (request.rotation.mirror) image = image.flop();
+  if (request.rotation.degrees !== 0) image = image.rotate(request.rotation.degrees);
+  if (request.quality === 'gray') image = image.grayscale();
+  if (request.quality === 'bitonal') image = image.threshold(128);
+  switch (request.format) {
+    case 'jpg':
+      return image.jpeg({ quality: 85 }).toBuffer();
+    case 'png':
+      return image.png().toBuffer();
+    case 'webp':
+      return image.webp({ quality: 85 }).toBuffer();
+  }
+}
