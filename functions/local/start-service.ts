@@ -31,6 +31,8 @@ export interface StartOptions {
 export interface RunningService {
   url: string;
   config: Config;
+  /** Endpoints of the embedded DynamoDB and S3 emulators. */
+  backends: { dynamodbEndpoint: string; s3Endpoint: string };
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startService(env: { [name: string]: string | undefined }, 
   return {
     url,
     config,
+    backends: { dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint },
     async close() {
       await removeServerLock(config.dataDir);
       await new Promise<void>((resolve) => server.close(() => resolve()));

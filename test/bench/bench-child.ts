@@ -1,0 +1,44 @@
+/** Starts `bench-server.ts` in a child process and waits for its address line. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { BenchTarget } from './bench-server.ts';
+
+export interface BenchChild {
+  serviceUrl: string;
+  baselineUrl: string;
+  backends: { dynamodbEndpoint: string; s3Endpoint: string };
+  statuses: { [path: string]: { status: number; bytes: number } };
+  pid: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startBenchChild(targets: readonly BenchTarget[]): Promise<BenchChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname, JSON.stringify(targets)], {
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const info = JSON.parse(first) as Omit<BenchChild, 'process' | 'stop'>;
+  return {
+    ...info,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident memory of a process in MiB (Linux). */
+export async function rssMiB(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}

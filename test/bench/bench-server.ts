@@ -1,0 +1,62 @@
+/**
+ * Child process of the bench: the service on the local stack (in memory) and, in the same
+ * process, a plain node:http server that serves the exact bytes the service answered for each
+ * benchmarked path (the physical limit of this stack). Prints one JSON line with both URLs.
+ */
+
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startService } from '../../functions/local/start-service.ts';
+
+export interface BenchTarget {
+  name: string;
+  path: string;
+  headers: { [name: string]: string };
+}
+
+const targets = JSON.parse(process.argv[2] ?? '[]') as BenchTarget[];
+const service = await startService(
+  { PORT: '0', DATA_DIR: await mkdtemp(join(tmpdir(), 'archive-bench-')), OAI_REPOSITORY_IDENTIFIER: 'bench.example.org' },
+  { inMemory: true, log: () => {} },
+);
+
+const captured = new Map<string, { status: number; headers: { [name: string]: string }; body: Buffer }>();
+for (const target of targets) {
+  const res = await fetch(`${service.url}${target.path}`, { headers: target.headers });
+  const headers: { [name: string]: string } = {};
+  for (const name of ['content-type', 'etag', 'cache-control', 'vary', 'link']) {
+    const value = res.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  captured.set(target.path, { status: res.status, headers, body: Buffer.from(await res.arrayBuffer()) });
+}
+
+const baseline = createServer((req, res) => {
+  const hit = captured.get(req.url ?? '');
+  if (!hit) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(hit.status, { ...hit.headers, 'content-length': hit.body.byteLength });
+  res.end(hit.body);
+});
+await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', () => resolve()));
+
+const statuses = Object.fromEntries([...captured].map(([path, hit]) => [path, { status: hit.status, bytes: hit.body.byteLength }]));
+console.log(
+  JSON.stringify({
+    serviceUrl: service.url,
+    backends: service.backends,
+    baselineUrl: `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`,
+    statuses,
+    pid: process.pid,
+  }),
+);
+process.on('SIGTERM', async () => {
+  baseline.close();
+  await service.close();
+  process.exit(0);
+});

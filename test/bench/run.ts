@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: starts the local stack on loopback, loads it, and prints every figure as a ratio
+ * against a baseline measured in the same run; writes bench-results/bench-{time}.json.
+ *
+ * Environment: BENCH_SECONDS (per route, default 5), BENCH_CONNECTIONS (default 20),
+ * BENCH_SOAK_SECONDS (default 60), BENCH_SOAK_CONNECTIONS (default 200),
+ * BENCH_OAI_RECORDS (default 100000), BENCH_SKIP (comma list: routes,cold,image,oai,soak).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { repoPath } from '../support/fixtures.ts';
+import { startBenchChild } from './bench-child.ts';
+import type { BenchTarget } from './bench-server.ts';
+import { runColdStartBench } from './cold-start.ts';
+import { benchRoutes } from './http-bench.ts';
+import { runSoak } from './soak.ts';
+
+const env = process.env;
+const seconds = Number(env.BENCH_SECONDS ?? 5);
+const connections = Number(env.BENCH_CONNECTIONS ?? 20);
+const skip = new Set((env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+const TARGETS: BenchTarget[] = [
+  { name: 'IIIF manifest', path: '/iiif/3/110020/manifest', headers: {} },
+  { name: 'record JSON', path: '/records/110020.json', headers: {} },
+  { name: 'landing page', path: '/records/110020', headers: { accept: 'text/html' } },
+  { name: 'CSL-JSON', path: '/records/110020.csl.json', headers: {} },
+  { name: 'OAI GetRecord', path: '/oai?verb=GetRecord&identifier=oai:bench.example.org:110020&metadataPrefix=oai_dc', headers: {} },
+];
+const SOAK_EXTRA: BenchTarget[] = [
+  { name: 'MODS', path: '/records/110020.mods.xml', headers: {} },
+  { name: 'BibTeX', path: '/records/110020.bib', headers: {} },
+  { name: 'OAI ListRecords', path: '/oai?verb=ListRecords&metadataPrefix=oai_dc', headers: {} },
+  { name: 'image info', path: '/iiif/image/3/110020-l37/info.json', headers: {} },
+  { name: 'image tile', path: '/iiif/image/3/110020-l37/0,0,512,512/512,/0/default.jpg', headers: {} },
+];
+
+const results: { [section: string]: unknown } = {
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  },
+};
+
+function table(rows: (string | number)[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}
+
+async function section<T>(name: string, run: () => Promise<T>, print: (value: T) => string): Promise<void> {
+  if (skip.has(name)) return;
+  process.stderr.write(`bench: ${name}...\n`);
+  try {
+    const value = await run();
+    results[name] = value;
+    console.log(`\n${print(value)}`);
+  } catch (error) {
+    results[name] = { error: String(error) };
+    console.log(`\n${name}: failed: ${(error as Error).message}`);
+  }
+}
+
+const child = await startBenchChild([...TARGETS, ...SOAK_EXTRA]);
+try {
+  for (const [path, { status }] of Object.entries(child.statuses)) if (status !== 200) console.log(`warning: ${path} answered ${status}`);
+
+  await section(
+    'routes',
+    () => benchRoutes(child.serviceUrl, child.baselineUrl, TARGETS, { connections, seconds }),
+    (figures) =>
+      `Metadata routes: ${connections} connections, ${seconds} s each, against node:http serving the same bytes (target >= 0.5x)\n${table([
+        ['route', 'req/s', 'baseline req/s', 'ratio', 'p50 ms', 'p99 ms', 'baseline p99 ms', 'errors'],
+        ...figures.map((f) => [
+          f.route,
+          f.service.rps,
+          f.baseline.rps,
+          `${f.ratio}x`,
+          f.service.p50,
+          f.service.p99,
+          f.baseline.p99,
+          f.service.errors + f.service.non2xx,
+        ]),
+      ])}`,
+  );
+
+  await section(
+    'cold',
+    // The bench server's emulators answer the bundles' one request (this process blocks while timing).
+    () =>
+      runColdStartBench({
+        DYNAMODB_ENDPOINT: child.backends.dynamodbEndpoint,
+        S3_ENDPOINT: child.backends.s3Endpoint,
+        PUBLIC_BASE_URL: 'https://bench.example.org',
+      }),
+    (figures) =>
+      `Cold start of the Lambda bundles (ESM, minified), median of 5 fresh processes, against bare \`node -e 0\` (target for api <= 2x)\n${table([
+        ['bundle', 'raw KiB', 'gzip KiB', 'measures', 'ms', 'node -e 0 ms', 'ratio'],
+        ...figures.map((f) => [f.bundle, f.rawKiB, f.gzipKiB, f.measures, f.medianMs, f.bareNodeMs, `${f.ratio}x`]),
+      ])}`,
+  );
+
+  await section(
+    'image',
+    async () => {
+      const mod = (await import(new URL('./image-bench.ts', import.meta.url).href)) as { runImageBench: (options?: object) => Promise<unknown> };
+      return mod.runImageBench({});
+    },
+    (value) => `IIIF Image API (ratios against sharp reading the same pyramid level directly)\n${JSON.stringify(value, null, 2)}`,
+  );
+
+  await section(
+    'oai',
+    async () => {
+      const mod = (await import(new URL('./oai-harvest-bench.ts', import.meta.url).href)) as { runOaiHarvestBench: (options?: object) => Promise<unknown> };
+      return mod.runOaiHarvestBench({ records: Number(env.BENCH_OAI_RECORDS ?? 100_000) });
+    },
+    (value) => `OAI-PMH full harvest (page cost: last page / first page, target <= 1.2)\n${JSON.stringify(value, null, 2)}`,
+  );
+
+  await section(
+    'soak',
+    () =>
+      runSoak(child.serviceUrl, child.pid, [...TARGETS, ...SOAK_EXTRA], {
+        connections: Number(env.BENCH_SOAK_CONNECTIONS ?? 200),
+        seconds: Number(env.BENCH_SOAK_SECONDS ?? 60),
+      }),
+    (s) =>
+      `Soak: ${s.seconds} s at ${s.connections} connections across ${TARGETS.length + SOAK_EXTRA.length} route kinds, loopback\n${table([
+        ['requests', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'RSS start MiB', 'RSS end MiB', 'RSS max MiB'],
+        [s.requests, s.rps, s.p99, s.errors, s.non2xx, s.rssStartMiB, s.rssEndMiB, s.rssMaxMiB],
+      ])}`,
+  );
+} finally {
+  await child.stop();
+}
+
+await mkdir(repoPath('bench-results'), { recursive: true });
+const file = repoPath(`bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nFigures written to ${file}`);
