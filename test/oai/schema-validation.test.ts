@@ -34,14 +34,15 @@ beforeAll(async () => {
   for (const query of single) responses.set(query, (await oaiGet(fx.app, query)).xml);
   responses.set('empty: verb=ListSets (noSetHierarchy)', (await oaiGet(empty, 'verb=ListSets')).xml);
   responses.set('empty: verb=Identify', (await oaiGet(empty, 'verb=Identify')).xml);
-  for (const args of [
+  const lists: { [name: string]: string }[] = [
     { verb: 'ListSets' },
     { verb: 'ListIdentifiers', metadataPrefix: 'oai_dc' },
     { verb: 'ListRecords', metadataPrefix: 'oai_dc' },
     { verb: 'ListRecords', metadataPrefix: 'mods' },
     { verb: 'ListRecords', metadataPrefix: 'marc21' },
     { verb: 'ListRecords', metadataPrefix: 'marc21', set: 'type:telegram', from: '2020-01-01' },
-  ]) {
+  ];
+  for (const args of lists) {
     const result = await harvest(fx.app, args);
     result.pages.forEach((page, i) => {
       responses.set(`${q(args)} page ${i + 1}`, page.xml);
