@@ -31,7 +31,8 @@ export function miradorScriptCandidates(): (string | URL)[] {
   return candidates;
 }
 
-async function readFirst(candidates: readonly (string | URL)[]): Promise<Uint8Array<ArrayBuffer>> {
+/** The bytes of the first candidate that exists. */
+export async function readFirst(candidates: readonly (string | URL)[]): Promise<Uint8Array<ArrayBuffer>> {
   for (const candidate of candidates) {
     try {
       return new Uint8Array(await readFile(candidate));
@@ -63,9 +64,9 @@ export function miradorScriptFrom(bytes: Uint8Array<ArrayBuffer>): MiradorScript
 let loading: Promise<MiradorScript> | undefined;
 
 /** The bundle, read on first use and kept for the life of the process (a failed read is retried next time). */
-export function loadMiradorScript(candidates: readonly (string | URL)[] = miradorScriptCandidates()): Promise<MiradorScript> {
+export function loadMiradorScript(): Promise<MiradorScript> {
   if (!loading) {
-    loading = readFirst(candidates).then(miradorScriptFrom);
+    loading = readFirst(miradorScriptCandidates()).then(miradorScriptFrom);
     loading.catch(() => {
       loading = undefined;
     });

@@ -8,7 +8,7 @@ import { describeLeaves, leafLabel } from '../../ingest/parse-source-citation.ts
 import type { ServiceUrls } from '../../urls.ts';
 import { fullImage } from './image-resources.ts';
 import { described, languageless, languageName } from './language-map.ts';
-import type { Annotation, AnnotationPage, Canvas } from './types.ts';
+import type { Annotation, AnnotationPage, Canvas, LanguageMap } from './types.ts';
 
 /** Size of a canvas whose leaf has no image: the proportions of an A4 page. */
 export const NOMINAL_CANVAS = { width: 1000, height: 1414 } as const;
@@ -30,7 +30,10 @@ const sameLeaf = (a: Leaf, b: Leaf) => a.number === b.number && a.reverse === b.
 
 interface CanvasPlan {
   name: string;
-  label: string;
+  /** `l. 37` (a shelf mark, in no language) or, for a whole document, an English word. */
+  label: LanguageMap;
+  /** How the label reads in prose. */
+  citation: string;
   leaf?: Leaf;
   image?: LeafImage;
 }
@@ -39,18 +42,19 @@ interface CanvasPlan {
 function planCanvases(record: ArchivalRecord): CanvasPlan[] {
   const leaves = record.source.archival?.leaves ?? [];
   const fromLeaves = (leaves.length > 0 ? leaves : record.images.map((image) => image.leaf)).map((leaf) => {
-    const plan: CanvasPlan = { name: canvasName(leaf), label: `l. ${leafLabel(leaf)}`, leaf };
+    const citation = `l. ${leafLabel(leaf)}`;
+    const plan: CanvasPlan = { name: canvasName(leaf), label: languageless(citation), citation, leaf };
     const image = record.images.find((candidate) => sameLeaf(candidate.leaf, leaf));
     if (image) plan.image = image;
     return plan;
   });
-  return fromLeaves.length > 0 ? fromLeaves : [{ name: 'document', label: 'Document' }];
+  return fromLeaves.length > 0 ? fromLeaves : [{ name: 'document', label: described('Document'), citation: 'the document' }];
 }
 
 function paintedCanvas(record: ArchivalRecord, plan: CanvasPlan, urls: ServiceUrls): Canvas {
   const id = urls.iiifPart(record.id, `canvas/${plan.name}`);
   const page: AnnotationPage = { id: `${id}/page/painting`, type: 'AnnotationPage', items: [] };
-  const canvas: Canvas = { id, type: 'Canvas', label: languageless(plan.label), ...NOMINAL_CANVAS, items: [page] };
+  const canvas: Canvas = { id, type: 'Canvas', label: plan.label, ...NOMINAL_CANVAS, items: [page] };
   if (!plan.image) {
     canvas.summary = described(NO_IMAGE_NOTE);
     return canvas;
@@ -60,7 +64,7 @@ function paintedCanvas(record: ArchivalRecord, plan: CanvasPlan, urls: ServiceUr
   const body = fullImage(plan.image, urls);
   if (plan.image.placeholder) {
     canvas.summary = described(PLACEHOLDER_NOTE);
-    body.label = described(`Placeholder: no scan of ${plan.label} is held`);
+    body.label = described(`Placeholder: no scan of ${plan.citation} is held`);
   }
   page.items.push({ id: `${id}/annotation/painting`, type: 'Annotation', motivation: 'painting', body, target: id });
   return canvas;
