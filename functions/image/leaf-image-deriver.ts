@@ -34,8 +34,17 @@ interface Source {
   placeholder: boolean;
 }
 
+/**
+ * The tile size for an image: `largest`, or for an image smaller than that, its longer side
+ * rounded up to the multiple of 16 that TIFF requires (libvips refuses to read back a TIFF
+ * whose tiles dwarf the image).
+ */
+export function tileSizeFor(size: { width: number; height: number }, largest = PYRAMID_TILE_SIZE): number {
+  return Math.min(largest, Math.ceil(Math.max(size.width, size.height) / 16) * 16);
+}
+
 /** The tiled pyramidal TIFF (JPEG tiles, pages halving down to one tile) of any image sharp reads. */
-export async function buildPyramid(input: Uint8Array, tileSize = PYRAMID_TILE_SIZE): Promise<Buffer> {
+export async function buildPyramid(input: Uint8Array, tileSize: number): Promise<Buffer> {
   return sharp(input)
     .autoOrient()
     .flatten({ background: '#ffffff' })
@@ -72,6 +81,7 @@ async function scanSource(recordId: string, label: string, bytes: Uint8Array): P
 }
 
 export class SharpLeafImageDeriver implements LeafImageDeriver {
+  /** @param tileSize the largest tile size; smaller images get smaller tiles */
   constructor(private readonly tileSize = PYRAMID_TILE_SIZE) {}
 
   async derive(content: RecordContent, scans: ReadonlyMap<string, Uint8Array>): Promise<{ images: LeafImage[]; objects: DerivedObject[] }> {
@@ -93,14 +103,15 @@ export class SharpLeafImageDeriver implements LeafImageDeriver {
             extension: 'svg',
             placeholder: true,
           };
-      const pyramid = await buildPyramid(source.bytes, this.tileSize);
+      const tileSize = tileSizeFor(await sharp(source.bytes).metadata(), this.tileSize);
+      const pyramid = await buildPyramid(source.bytes, tileSize);
       const sha256 = sha256Hex(pyramid);
       const levels = await pyramidLevels(pyramid);
       const full = levels[0];
       if (!full) throw new Error(`the pyramid of leaf ${label} of record ${content.id} has no pages`);
       objects.push({ key: originalKey(content.id, leaf, sha256Hex(source.bytes), source.extension), body: source.bytes, contentType: source.contentType });
       objects.push({ key: pyramidKey(content.id, leaf, sha256), body: pyramid, contentType: 'image/tiff' });
-      images.push({ id, leaf, width: full.width, height: full.height, levels, tileSize: this.tileSize, placeholder: source.placeholder, sha256 });
+      images.push({ id, leaf, width: full.width, height: full.height, levels, tileSize, placeholder: source.placeholder, sha256 });
     }
     return { images, objects };
   }
