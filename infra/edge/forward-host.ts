@@ -1,0 +1,16 @@
+/**
+ * CloudFront Function (viewer request, cloudfront-js-2.0): copies the viewer's `Host` into
+ * `X-Forwarded-Host`, replacing whatever the viewer sent there. Origin access control signs the
+ * request for the Function URL's own host, so `Host` cannot be forwarded; the app builds its
+ * absolute URLs from this header instead (`TRUST_FORWARDED_HOST`).
+ */
+export const FORWARD_HOST_CODE = `function handler(event) {
+  var request = event.request;
+  if (request.headers.host) {
+    request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  } else {
+    delete request.headers['x-forwarded-host'];
+  }
+  return request;
+}
+`;
