@@ -1,0 +1,35 @@
+/**
+ * A change to what these crosswalks write must come with a new DISSEMINATION_VERSION, so that
+ * re-ingest gives every record a new datestamp and harvesters fetch it again. This test notices
+ * the change; it says nothing about correctness (the schema tests do).
+ */
+import { createHash } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { buildDctermsJsonLd } from '../../functions/core/dc/build-dcterms-jsonld.ts';
+import { buildDctermsRdf } from '../../functions/core/dc/build-dcterms-rdf.ts';
+import { buildOaiDc } from '../../functions/core/dc/build-oai-dc.ts';
+import { buildMarcRecord } from '../../functions/core/marc/build-marcxml.ts';
+import { buildMods } from '../../functions/core/mods/build-mods.ts';
+import { DISSEMINATION_VERSION } from '../../functions/core/records/record-fingerprint.ts';
+import { serviceUrls } from '../../functions/core/urls.ts';
+import { serializeXml } from '../../functions/core/xml/xml-tree.ts';
+import { record110020, TEST_BASE_URL } from '../support/fixtures.ts';
+
+/** Output digest of the DC, DCMI Terms, MODS and MARCXML crosswalks for 110020, per dissemination version. */
+const DIGESTS: { [version: number]: string } = {
+  1: '312851c45c14a3abbcb1c7b9bf6f6b3dddf48db0f9b00c1ca11655fa26266924',
+};
+
+it('changes the crosswalk output only together with DISSEMINATION_VERSION', async () => {
+  const record = await record110020();
+  const urls = serviceUrls(TEST_BASE_URL);
+  const outputs = [
+    serializeXml(buildOaiDc(record, urls)),
+    JSON.stringify(buildDctermsJsonLd(record, urls)),
+    serializeXml(buildDctermsRdf(record, urls)),
+    serializeXml(buildMods(record, urls)),
+    serializeXml(buildMarcRecord(record, urls)),
+  ];
+  const digest = createHash('sha256').update(outputs.join('\u0000')).digest('hex');
+  expect(digest, `crosswalk output changed: bump DISSEMINATION_VERSION and record ${digest} for it here`).toBe(DIGESTS[DISSEMINATION_VERSION]);
+});
