@@ -34,6 +34,8 @@ export const ConfigSchema = z.pipe(
     TRUST_FORWARDED_HOST: z._default(z.enum(['true', 'false']), 'false'),
     /** When set, every request must carry it in `X-Origin-Secret` (the CDN adds it); unset locally. */
     ORIGIN_SECRET: z.optional(z.string().check(z.minLength(32))),
+    /** Directory of the vendored CSL styles and locales (relative to the working directory, or absolute). */
+    CSL_DIR: z._default(z.string().check(z.minLength(1)), 'data/csl'),
   }),
   z.transform((env, ctx) => {
     if (env.TRUST_FORWARDED_HOST === 'true' && env.OAI_REPOSITORY_IDENTIFIER === undefined) {
@@ -63,6 +65,7 @@ export const ConfigSchema = z.pipe(
       ingestApiToken: env.INGEST_API_TOKEN,
       trustForwardedHost: env.TRUST_FORWARDED_HOST === 'true',
       originSecret: env.ORIGIN_SECRET,
+      cslDir: env.CSL_DIR,
     };
   }),
 );

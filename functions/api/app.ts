@@ -9,10 +9,14 @@ import { notFound, renderProblem, toProblem } from './http/problem.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminIngestRoutes } from './routes/admin-ingest.ts';
+import { citationRoutes } from './routes/citation.ts';
 import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
+import { linksetRoutes } from './routes/linkset.ts';
 import { oaiRoutes } from './routes/oai.ts';
 import { recordRoutes } from './routes/records.ts';
+import { rightsRoutes } from './routes/rights.ts';
 import { sitemapRoutes } from './routes/sitemap.ts';
+import { unapiRoutes } from './routes/unapi.ts';
 import { viewerRoutes } from './routes/viewer.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -28,6 +32,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/', recordRoutes);
+  app.route('/', citationRoutes);
+  app.route('/', rightsRoutes);
+  app.route('/', linksetRoutes);
+  app.route('/', unapiRoutes);
   app.route('/', oaiRoutes);
   app.route('/', sitemapRoutes);
   app.route('/', iiifPresentationRoutes);

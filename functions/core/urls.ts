@@ -13,6 +13,8 @@ export interface ServiceUrls {
   iiifPart(id: string, path: string): string;
   collection(path: string): string;
   imageService(imageId: string): string;
+  /** The whole image at full size as JPEG, through the image service (`.../full/max/0/default.jpg`). */
+  imageFull(imageId: string): string;
   viewer(manifestUrl: string): string;
   /** A static file of the viewer page, such as the versioned Mirador bundle. */
   viewerAsset(name: string): string;
@@ -35,6 +37,7 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
     iiifPart: (id, path) => `${base}/iiif/3/${seg(id)}/${path.split('/').map(seg).join('/')}`,
     collection: (path) => `${base}/iiif/3/collection/${path.split('/').map(seg).join('/')}`,
     imageService: (imageId) => `${base}/iiif/image/3/${seg(imageId)}`,
+    imageFull: (imageId) => `${base}/iiif/image/3/${seg(imageId)}/full/max/0/default.jpg`,
     viewer: (manifestUrl) => `${base}/viewer?manifest=${seg(manifestUrl)}`,
     viewerAsset: (name) => `${base}/viewer/${seg(name)}`,
     linkset: (id) => `${base}/linkset/${seg(id)}`,

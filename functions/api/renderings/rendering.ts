@@ -19,4 +19,14 @@ export interface Rendering {
   /** Parameters that change the output; they become part of the ETag. */
   varyingParams?: readonly string[];
   render(record: ArchivalRecord, context: RenderContext): string | Promise<string>;
+  /** Name shown in download lists and `<link rel="alternate" title>`; defaults to the extension. */
+  label?: string;
+  /**
+   * What the rendering is to the record, for FAIR Signposting: a metadata record (`describedby`,
+   * the default), the record's content (`item`, e.g. the plain-text translation) or the landing
+   * page itself (`landing`, never linked from itself).
+   */
+  relation?: 'describedby' | 'item' | 'landing';
+  /** Extra response headers (security headers, `Link`). */
+  headers?(record: ArchivalRecord, context: RenderContext): { [name: string]: string };
 }

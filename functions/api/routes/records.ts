@@ -3,11 +3,13 @@ import { Hono } from 'hono';
 import type { ArchivalRecord } from '../../../schemas/record.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
+import { citationRequest, citationUrl, sendCitation } from '../citation/send-citation.ts';
 import { sendRepresentation } from '../http/conditional.ts';
-import { notFound } from '../http/problem.ts';
+import { negotiate, type Offer } from '../http/negotiate.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
-import { renderingByExtension } from '../renderings/index.ts';
-import type { Rendering } from '../renderings/rendering.ts';
+import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
+import type { RenderContext, Rendering } from '../renderings/rendering.ts';
 
 /** ETag of a rendering of one record version: changes with the record, the crosswalks and the parameters. */
 export function renderingEtag(record: ArchivalRecord, rendering: Rendering, params: ReadonlyMap<string, string>): string {
@@ -16,18 +18,64 @@ export function renderingEtag(record: ArchivalRecord, rendering: Rendering, para
   return `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-${rendering.extension}${suffix}`;
 }
 
-export async function sendRendering(c: Context<AppEnv>, record: ArchivalRecord, rendering: Rendering, params: ReadonlyMap<string, string>): Promise<Response> {
-  const body = await rendering.render(record, { urls: c.var.deps.urls, params });
-  return sendRepresentation(c, { body, contentType: rendering.contentType, etag: renderingEtag(record, rendering, params) });
+export async function sendRendering(
+  c: Context<AppEnv>,
+  record: ArchivalRecord,
+  rendering: Rendering,
+  params: ReadonlyMap<string, string>,
+  headers: { [name: string]: string } = {},
+): Promise<Response> {
+  const context: RenderContext = { urls: c.var.deps.urls, params };
+  const body = await rendering.render(record, context);
+  return sendRepresentation(c, {
+    body,
+    contentType: rendering.contentType,
+    etag: renderingEtag(record, rendering, params),
+    headers: { ...rendering.headers?.(record, context), ...headers },
+  });
+}
+
+/** `text/x-bibliography` (a formatted citation, DOI-style) is offered besides the renderings. */
+export const BIBLIOGRAPHY_MEDIA_TYPE = 'text/x-bibliography';
+
+type Representation = { kind: 'rendering'; rendering: Rendering } | { kind: 'bibliography' };
+
+/** What `/records/{id}` offers, in order of preference when `Accept` allows several. */
+export const RECORD_OFFERS: readonly Offer<Representation>[] = [
+  ...RENDERINGS.flatMap((rendering) => rendering.mediaTypes.map((mediaType) => ({ mediaType, value: { kind: 'rendering' as const, rendering } }))),
+  { mediaType: BIBLIOGRAPHY_MEDIA_TYPE, value: { kind: 'bibliography' } },
+];
+
+/** `/records/{id}` without an extension: the representation `Accept` asks for, `Vary: Accept`, 406 otherwise. */
+async function sendNegotiated(c: Context<AppEnv>, record: ArchivalRecord): Promise<Response> {
+  const chosen = negotiate(c.req.header('Accept'), RECORD_OFFERS);
+  const vary = { Vary: 'Accept' };
+  if (!chosen) {
+    const offered = [...new Set(RECORD_OFFERS.map((o) => o.mediaType))];
+    throw new HttpProblem(406, 'Not Acceptable', `This resource is offered as: ${offered.join(', ')}`, { offered }, vary);
+  }
+  const query = c.req.query();
+  const representation = chosen.offer.value;
+  if (representation.kind === 'bibliography') {
+    const params = chosen.range?.params;
+    const request = citationRequest({ style: params?.get('style') ?? query.style, locale: params?.get('locale') ?? query.locale });
+    return sendCitation(c, record, request, { ...vary, 'Content-Location': citationUrl(c, record, request) });
+  }
+  const { rendering } = representation;
+  return sendRendering(c, record, rendering, new Map(Object.entries(query)), {
+    ...vary,
+    'Content-Location': c.var.deps.urls.recordRendering(record.id, rendering.extension),
+  });
 }
 
 export const recordRoutes = new Hono<AppEnv>().get('/records/:file', async (c) => {
   const file = c.req.param('file');
   const dot = file.indexOf('.');
   const rawId = dot === -1 ? file : file.slice(0, dot);
-  const extension = dot === -1 ? 'json' : file.slice(dot + 1);
-  const rendering = renderingByExtension(extension);
   const record = await loadRecord(c.var.deps.records, rawId);
+  if (dot === -1) return sendNegotiated(c, record);
+  const extension = file.slice(dot + 1);
+  const rendering = renderingByExtension(extension);
   if (!rendering) throw notFound(`Record "${record.id}" has no rendering ".${extension}".`);
   return sendRendering(c, record, rendering, new Map(Object.entries(c.req.query())));
 });

@@ -1,0 +1,20 @@
+import { writeBiblatex, writeBibtex } from '../../core/citation/write-bibtex.ts';
+import type { Rendering } from './rendering.ts';
+
+/** Classic BibTeX (`@misc`), ASCII with LaTeX escapes. */
+export const bibtex: Rendering = {
+  extension: 'bib',
+  label: 'BibTeX',
+  contentType: 'application/x-bibtex; charset=utf-8',
+  mediaTypes: ['application/x-bibtex', 'text/x-bibtex'],
+  render: (record, { urls }) => writeBibtex(record, urls),
+};
+
+/** BibLaTeX (`@letter`), UTF-8 for Biber; still a `.bib` file, hence the double extension. */
+export const biblatex: Rendering = {
+  extension: 'biblatex.bib',
+  label: 'BibLaTeX',
+  contentType: 'application/x-bibtex; charset=utf-8',
+  mediaTypes: ['application/x-biblatex'],
+  render: (record, { urls }) => writeBiblatex(record, urls),
+};

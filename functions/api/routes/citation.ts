@@ -1,0 +1,21 @@
+/** `/records/{id}/citation?style=&locale=&form=note|bibliography&format=text|html`: a formatted citation. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { citationRequest, sendCitation } from '../citation/send-citation.ts';
+import { negotiate } from '../http/negotiate.ts';
+import { loadRecord } from '../load-record.ts';
+
+export const citationRoutes = new Hono<AppEnv>().get('/records/:id/citation', async (c) => {
+  const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+  const query = c.req.query();
+  const explicit = query.format;
+  const format =
+    explicit ??
+    negotiate(c.req.header('Accept'), [
+      { mediaType: 'text/plain', value: 'text' },
+      { mediaType: 'text/html', value: 'html' },
+    ])?.offer.value ??
+    'text';
+  const request = citationRequest({ style: query.style, locale: query.locale, form: query.form, format });
+  return sendCitation(c, record, request, explicit === undefined ? { Vary: 'Accept' } : {});
+});

@@ -1,0 +1,17 @@
+/** `/records/{id}/rights`: the rights as JSON (URI, label, statement verbatim, holder, contact). */
+import { Hono } from 'hono';
+import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
+import { buildRightsJson } from '../../core/rights/describe-rights.ts';
+import type { AppEnv } from '../app-env.ts';
+import { sendRepresentation } from '../http/conditional.ts';
+import { loadRecord } from '../load-record.ts';
+
+export const rightsRoutes = new Hono<AppEnv>().get('/records/:id/rights', async (c) => {
+  const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+  return sendRepresentation(c, {
+    body: `${JSON.stringify(buildRightsJson(record, c.var.deps.urls), null, 2)}\n`,
+    contentType: 'application/json; charset=utf-8',
+    etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-rights`,
+    headers: { Link: `<${record.rights.uri}>; rel="license"` },
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * What every citation format says about a record, decided once: who wrote to whom, when, which
+ * archive holds it and where in it, the URL to cite, and the free-text note carrying what the
+ * formats' fields cannot (the conveyed document, the archival reference in words, the rights).
+ * CSL-JSON, BibTeX, BibLaTeX, RIS and the landing page's Highwire tags all read these facts.
+ */
+import type { Agent, AgentRole, ArchivalRecord, EmbeddedDocument } from '../../../schemas/record.ts';
+import { describeArchivalReference } from '../records/describe-archival-reference.ts';
+import { rightsText } from '../rights/describe-rights.ts';
+import type { ServiceUrls } from '../urls.ts';
+import { citationKey } from './citation-key.ts';
+
+export interface CitationFacts {
+  key: string;
+  title: string;
+  /** The archive's document type (`Telegram`). */
+  genre?: string;
+  authors: Agent[];
+  recipients: Agent[];
+  translators: Agent[];
+  contributors: Agent[];
+  /** The archive whose copy is cited (the publisher of the digital record, as configured). */
+  archive: string;
+  archivePlace?: string;
+  /** The archival reference as the source writes it, without its closing full stop. */
+  archiveLocation?: string;
+  /** The URL to cite: the record's landing page. */
+  url: string;
+  abstract?: string;
+  /** BCP 47 tag of the original, when the source says. */
+  language?: string;
+  /** Paragraphs for a free-text note, each complete in itself (the rights are separate). */
+  noteParagraphs: string[];
+  /** The rights URI, its label and the statement verbatim, as one block of text. */
+  rights: string;
+}
+
+const agentsIn = (record: ArchivalRecord, role: AgentRole) => record.agents.filter((a) => a.role === role).map((a) => a.agent);
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function embeddedDocumentNote(doc: EmbeddedDocument): string {
+  const date = doc.date && !doc.description.includes(doc.date.display) ? `, ${doc.date.display}` : '';
+  return `${capitalize(doc.relation)}: ${doc.description}${date}.`;
+}
+
+export function citationFacts(record: ArchivalRecord, urls: ServiceUrls): CitationFacts {
+  const source = record.source;
+  const archival = source.kind === 'archival-reference' ? source.archival : undefined;
+  const noteParagraphs = record.embeddedDocuments.map(embeddedDocumentNote);
+  if (archival) {
+    const place = archival.repository.place ? ` (${archival.repository.place})` : '';
+    noteParagraphs.push(`Archival reference: ${describeArchivalReference(archival)}${place}.`);
+  } else {
+    noteParagraphs.push(`Source: ${source.citation}`);
+  }
+  noteParagraphs.push(`Original record: ${record.provenance.originalUrl}`);
+
+  const facts: CitationFacts = {
+    key: citationKey(record),
+    title: record.title,
+    authors: agentsIn(record, 'author'),
+    recipients: agentsIn(record, 'recipient'),
+    translators: agentsIn(record, 'translator'),
+    contributors: agentsIn(record, 'contributor'),
+    archive: record.publisher.name,
+    url: urls.record(record.id),
+    noteParagraphs,
+    rights: rightsText(record.rights),
+  };
+  if (record.genre) facts.genre = record.genre;
+  if (record.publisher.place) facts.archivePlace = record.publisher.place;
+  if (archival) facts.archiveLocation = source.citation.trim().replace(/\.$/, '');
+  if (record.summary) facts.abstract = record.summary;
+  const language = record.languages?.[0];
+  if (language) facts.language = language;
+  return facts;
+}

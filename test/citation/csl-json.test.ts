@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCslItem, buildCslJson, cslDate, cslName } from '../../functions/core/citation/build-csl-item.ts';
+import { serviceUrls } from '../../functions/core/urls.ts';
+import type { ArchivalRecord, RecordDate } from '../../schemas/record.ts';
+import { record110020, TEST_BASE_URL, testApp } from '../support/fixtures.ts';
+import { type CslData, cslSchemaValidator, readWithCitationJs } from './readers.ts';
+
+const urls = serviceUrls(TEST_BASE_URL);
+let record: ArchivalRecord;
+beforeAll(async () => {
+  record = await record110020();
+});
+
+describe('CSL-JSON of 110020', () => {
+  it('is valid against the CSL-JSON 1.0.2 schema', () => {
+    const validate = cslSchemaValidator();
+    const data: unknown = JSON.parse(buildCslJson(record, urls));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('describes the telegram as a personal communication from Mao Zedong to I.V. Stalin', () => {
+    const item = buildCslItem(record, urls);
+    expect(item).toMatchObject({
+      type: 'personal_communication',
+      genre: 'Telegram',
+      author: [{ family: 'Mao', given: 'Zedong', 'static-ordering': true }],
+      recipient: [{ family: 'Stalin', given: 'I.V.' }],
+      issued: { 'date-parts': [[1951, 1, 27]] },
+    });
+  });
+
+  it('names the archive, the archival location and its place', () => {
+    const item = buildCslItem(record, urls);
+    expect(item.archive).toBe('History and Public Policy Program Digital Archive');
+    expect(item.archive_location).toBe('APRF, f. 45, op. 1, d. 337, ll. 37-40');
+    expect(item['archive-place']).toBe('Washington, DC');
+    expect(item.URL).toBe(`${TEST_BASE_URL}/records/110020`);
+    expect(item.abstract).toBe(record.summary);
+  });
+
+  it('keeps in the note what no field holds: the conveyed telegram and the repository in words', () => {
+    const note = buildCslItem(record, urls).note ?? '';
+    expect(note).toContain('Conveys: Telegram from Peng Dehuai to Mao Zedong of 19 January 1951');
+    expect(note).toContain('Archive of the President of the Russian Federation, fond 45, opis 1, delo 337, leaves 37-40');
+  });
+
+  it('leaves out the language the source does not give', () => {
+    expect(buildCslItem(record, urls)).not.toHaveProperty('language');
+    expect(buildCslItem({ ...record, languages: ['ru'] }, urls).language).toBe('ru');
+  });
+
+  it('is read back by citation-js with every field intact', async () => {
+    const [item] = (await readWithCitationJs(buildCslJson(record, urls))) as [CslData];
+    expect(item).toEqual(buildCslItem(record, urls));
+  });
+
+  it('is served at /records/{id}.csl.json with the CSL media type', async () => {
+    const { app } = await testApp();
+    const res = await app.request('/records/110020.csl.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.citationstyles.csl+json; charset=utf-8');
+    expect(await res.json()).toEqual([buildCslItem(record, urls)]);
+  });
+});
+
+describe('CSL names', () => {
+  it.each([
+    [
+      'a Chinese name, never inverted',
+      { name: 'Mao Zedong', kind: 'person', family: 'Mao', given: 'Zedong', nameOrder: 'family-first' },
+      { family: 'Mao', given: 'Zedong', 'static-ordering': true },
+    ],
+    ['a Russian name', { name: 'I.V. Stalin', kind: 'person', family: 'Stalin', given: 'I.V.', nameOrder: 'given-first' }, { family: 'Stalin', given: 'I.V.' }],
+    ['an organisation', { name: 'Politburo of the CC CPSU', kind: 'organization' }, { literal: 'Politburo of the CC CPSU' }],
+    ['a person known by one name only', { name: 'Filippov', kind: 'person' }, { literal: 'Filippov' }],
+  ] as const)('writes %s', (_label, agent, expected) => {
+    expect(cslName(agent)).toEqual(expected);
+  });
+});
+
+describe('CSL dates keep the precision the source gives', () => {
+  const day: RecordDate = { display: 'January 27, 1951', precision: 'day', edtf: '1951-01-27', start: { year: 1951, month: 1, day: 27 } };
+  it.each([
+    ['a day', day, [[1951, 1, 27]]],
+    ['a month', { display: 'May 1951', precision: 'month', edtf: '1951-05', start: { year: 1951, month: 5 } }, [[1951, 5]]],
+    ['a year', { display: '1958', precision: 'year', edtf: '1958', start: { year: 1958 } }, [[1958]]],
+    ['a range', { display: '1950-1953', precision: 'range', edtf: '1950/1953', start: { year: 1950 }, end: { year: 1953 } }, [[1950], [1953]]],
+  ] as const)('%s', (_label, date, parts) => {
+    expect(cslDate(date as RecordDate)).toEqual({ 'date-parts': parts });
+  });
+
+  it('omits the date of an undated record', () => {
+    expect(cslDate({ display: 'Undated', precision: 'undated' })).toBeUndefined();
+  });
+
+  it.each([
+    ['a month', { display: 'May 1951', precision: 'month', edtf: '1951-05', start: { year: 1951, month: 5 } }],
+    ['a range', { display: '1950-1953', precision: 'range', edtf: '1950/1953', start: { year: 1950 }, end: { year: 1953 } }],
+    ['no date', { display: 'Undated', precision: 'undated' }],
+  ] as const)('stays valid against the schema for %s', (_label, date) => {
+    const validate = cslSchemaValidator();
+    expect(validate(JSON.parse(buildCslJson({ ...record, date: date as RecordDate }, urls)))).toBe(true);
+  });
+});
