@@ -13,6 +13,8 @@ import type { Config } from '../../schemas/config.ts';
 import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
 import { matchesEtag, sendRepresentation } from '../api/http/conditional.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../api/http/problem.ts';
+import { FORWARDED_HOST_HEADER, requestUrls } from '../api/http/request-urls.ts';
+import { verifyOrigin } from '../api/http/verify-origin.ts';
 import { checkedRecordId, loadRecord } from '../api/load-record.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { buildImageInfo } from '../core/iiif/image-3/build-image-info.ts';
@@ -24,7 +26,6 @@ import { planImageRequest } from '../core/iiif/image-3/plan-image-request.ts';
 import type { RequestFailure } from '../core/iiif/image-3/request-outcome.ts';
 import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/service-profile.ts';
 import type { BlobStore, RecordStore } from '../core/ports.ts';
-import { serviceUrls } from '../core/urls.ts';
 import { pyramidKey } from './image-object-keys.ts';
 import { PyramidSource } from './pyramid-cache.ts';
 import { RENDER_VERSION, renderImage } from './render-image.ts';
@@ -88,11 +89,13 @@ function logFailure(c: Context, error: unknown) {
 }
 
 export function createImageApp(deps: ImageAppDeps): Hono {
-  const urls = serviceUrls(deps.config.publicBaseUrl);
+  const urlsFor = requestUrls(deps.config);
   const limits = deps.limits ?? DEFAULT_IMAGE_LIMITS;
   const pyramids = new PyramidSource(deps.blobs, deps.pyramidCacheBytes);
   const app = new Hono();
 
+  // The same guards and URLs as the metadata API: ids follow the host the CDN forwarded, if trusted.
+  if (deps.config.originSecret) app.use(`${IMAGE_API_PREFIX}/*`, verifyOrigin(deps.config.originSecret));
   app.use(
     `${IMAGE_API_PREFIX}/*`,
     cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'], maxAge: 86400 }),
@@ -100,11 +103,12 @@ export function createImageApp(deps: ImageAppDeps): Hono {
 
   app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {
     const { id } = checkedImageId(c.req.param('id'));
-    return c.redirect(`${urls.imageService(id)}/info.json`, 303);
+    return c.redirect(`${urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(id)}/info.json`, 303);
   });
 
   app.get(`${IMAGE_API_PREFIX}/:id/info.json`, async (c) => {
     const { record, image } = await loadImage(deps.records, c.req.param('id'));
+    const urls = urlsFor(c.req.header(FORWARDED_HOST_HEADER));
     const info = buildImageInfo({
       serviceId: urls.imageService(image.id),
       image,
@@ -134,7 +138,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     const { record, image } = await loadImage(deps.records, id);
     const plan = planImageRequest(request.value, image, limits);
     if (!plan.ok) throw failure(plan);
-    const serviceId = urls.imageService(image.id);
+    const serviceId = urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(image.id);
     const headers = {
       ETag: `"${digest(`${image.sha256}/${plan.value.canonical}/r${RENDER_VERSION}`)}"`,
       'Cache-Control': CACHE_IMAGE,

@@ -413,6 +413,22 @@ describe('HTTP', () => {
     expect(await res.text()).toBe('');
   });
 
+  it('names the service after the host the CDN forwarded, when that host is trusted', async () => {
+    const { app } = await imageService({ env: { TRUST_FORWARDED_HOST: 'true', OAI_REPOSITORY_IDENTIFIER: 'archive.example.org' } });
+    const headers = { 'X-Forwarded-Host': 'd111111abcdef8.cloudfront.net' };
+    const info = (await (await app.request(imageUrl('info.json'), { headers })).json()) as { id: string };
+    expect(info.id).toBe(`https://d111111abcdef8.cloudfront.net/iiif/image/3/${TEST_IMAGE_ID}`);
+    const image = await app.request(imageUrl('full/300,/0/default.jpg'), { headers });
+    expect(image.headers.get('link')).toContain(`<https://d111111abcdef8.cloudfront.net/iiif/image/3/${TEST_IMAGE_ID}/full/300,200/0/default.jpg>`);
+  });
+
+  it('answers only requests that carry the origin secret, when one is configured', async () => {
+    const secret = 'origin-secret-of-at-least-32-characters';
+    const { app } = await imageService({ env: { ORIGIN_SECRET: secret } });
+    expect((await app.request(imageUrl('info.json'))).status).toBe(403);
+    expect((await app.request(imageUrl('info.json'), { headers: { 'X-Origin-Secret': secret } })).status).toBe(200);
+  });
+
   it('serves a placeholder for a leaf without a scan', async () => {
     const { app } = await imageService();
     const info = (await (await app.request(imageUrl('info.json', '110020-l38'))).json()) as { width: number; height: number };

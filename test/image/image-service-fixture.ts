@@ -55,11 +55,11 @@ async function ingestOnce() {
 }
 
 /** A fresh image app (fresh pyramid cache) over stores ingested once per test file. */
-export async function imageService(options: { limits?: ImageLimits } = {}) {
+export async function imageService(options: { limits?: ImageLimits; env?: { [name: string]: string } } = {}) {
   stores ??= ingestOnce();
   const { records, blobs } = await stores;
   blobs.reads = 0;
-  const app = createImageApp({ config: testConfig(), records, blobs, limits: options.limits ?? TEST_LIMITS });
+  const app = createImageApp({ config: testConfig(options.env), records, blobs, limits: options.limits ?? TEST_LIMITS });
   return { app, records, blobs };
 }
 
