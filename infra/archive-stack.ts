@@ -52,7 +52,7 @@ export class ArchiveStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     const originSecret = new Secret(this, 'OriginSecret', {
-      description: 'Header value CloudFront adds to requests for the metadata API; the API refuses requests without it',
+      description: 'Header value CloudFront adds to every origin request; the functions refuse requests without it',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     for (const secret of [tokenSecret, originSecret]) {
@@ -71,6 +71,8 @@ export class ArchiveStack extends Stack {
       // exists only after the distribution does, so the app takes the host CloudFront forwards.
       ...(props.domain ? { PUBLIC_BASE_URL: `https://${props.domain.name}` } : { TRUST_FORWARDED_HOST: 'true' }),
     };
+    // The HTTP functions refuse requests that lack the header CloudFront adds to every origin request.
+    const behindCloudFront = { ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap() };
     const logRetention = props.logRetention ? { logRetention: props.logRetention } : {};
 
     const api = new ServiceFunction(this, 'Api', {
@@ -78,7 +80,7 @@ export class ArchiveStack extends Stack {
       description: 'Metadata API: records, IIIF Presentation, OAI-PMH, citations',
       memorySize: 1024,
       timeout: Duration.seconds(20),
-      environment: { ...environment, TOKEN_SECRET: tokenSecret.secretValue.unsafeUnwrap(), ORIGIN_SECRET: originSecret.secretValue.unsafeUnwrap() },
+      environment: { ...environment, ...behindCloudFront, TOKEN_SECRET: tokenSecret.secretValue.unsafeUnwrap() },
       afterBundling: (inputDir, outputDir) => [
         // The viewer route loads Mirador from `./mirador.min.js` beside the bundle.
         `cp "${inputDir}/node_modules/mirador/dist/mirador.min.js" "${outputDir}/mirador.min.js"`,
@@ -92,7 +94,7 @@ export class ArchiveStack extends Stack {
       description: 'IIIF Image API 3.0 over the pyramidal derivatives in S3 (sharp, response streaming)',
       memorySize: 2048,
       timeout: Duration.seconds(30),
-      environment,
+      environment: { ...environment, ...behindCloudFront },
       nodeModules: ['sharp'],
       ...logRetention,
     });

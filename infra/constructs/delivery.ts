@@ -48,7 +48,7 @@ export interface DeliveryProps {
   harvestUrl: IFunctionUrl;
   /** The image function's Function URL (AWS_IAM, response streaming). */
   imageUrl: IFunctionUrl;
-  /** Value of the origin secret header CloudFront adds to requests for the metadata API. */
+  /** Value of the origin secret header CloudFront adds to every origin request. */
   originSecret: string;
   logBucket: IBucket;
   domain?: { name: string; certificate: ICertificate };
@@ -147,7 +147,11 @@ export class Delivery extends Construct {
     const originSecret = { [ORIGIN_SECRET_HEADER]: props.originSecret };
     const apiOrigin = FunctionUrlOrigin.withOriginAccessControl(props.apiUrl, { originAccessControl, customHeaders: originSecret });
     const harvestOrigin = new FunctionUrlOrigin(props.harvestUrl, { customHeaders: originSecret });
-    const imageOrigin = FunctionUrlOrigin.withOriginAccessControl(props.imageUrl, { originAccessControl, readTimeout: Duration.seconds(60) });
+    const imageOrigin = FunctionUrlOrigin.withOriginAccessControl(props.imageUrl, {
+      originAccessControl,
+      customHeaders: originSecret,
+      readTimeout: Duration.seconds(60),
+    });
 
     const behavior = (
       origin: IOrigin,

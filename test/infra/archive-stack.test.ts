@@ -202,9 +202,17 @@ describe('the functions’ configuration', () => {
     expect(JSON.stringify(value)).toMatch(/^\{"Fn::Join":\["",\["\{\{resolve:secretsmanager:",\{"Ref":"\w+Secret\w+"\},":SecretString:::\}\}"\]\]\}$/);
   });
 
-  it('gives the secrets to the API only', () => {
-    expect(envOf(withoutDomain, 'Image').TOKEN_SECRET).toBeUndefined();
-    expect(envOf(withoutDomain, 'Ingest').TOKEN_SECRET).toBeUndefined();
+  it.each([
+    ['Api', true, true],
+    ['Image', false, true],
+    ['Ingest', false, false],
+  ] as const)('gives %s the token secret: %s, the origin secret: %s', (id, token, origin) => {
+    expect('TOKEN_SECRET' in envOf(withoutDomain, id)).toBe(token);
+    expect('ORIGIN_SECRET' in envOf(withoutDomain, id)).toBe(origin);
+  });
+
+  it('gives the image function the same origin secret as the API', () => {
+    expect(envOf(withoutDomain, 'Image').ORIGIN_SECRET).toEqual(envOf(withoutDomain, 'Api').ORIGIN_SECRET);
   });
 
   it('points the ingest function’s fontconfig at the fonts bundled beside it', () => {
@@ -251,14 +259,14 @@ describe('the Function URLs', () => {
     expect(origins.filter((origin) => origin.OriginAccessControlId !== undefined)).toHaveLength(2);
   });
 
-  it('add the origin secret that the API checks to both API origins, from Secrets Manager', () => {
+  it('add the origin secret that the functions check to every origin, from Secrets Manager', () => {
     const origins = (
       only(resourcesOf(json, 'AWS::CloudFront::Distribution')).Properties as {
         DistributionConfig: { Origins: { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] };
       }
     ).DistributionConfig.Origins;
     const secretHeaders = origins.flatMap((origin) => origin.OriginCustomHeaders ?? []).filter((header) => header.HeaderName === ORIGIN_SECRET_HEADER);
-    expect(secretHeaders).toHaveLength(2);
+    expect(secretHeaders).toHaveLength(3);
     for (const header of secretHeaders) expect(JSON.stringify(header.HeaderValue)).toContain('{{resolve:secretsmanager:');
   });
 });
