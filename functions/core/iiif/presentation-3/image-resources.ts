@@ -1,16 +1,14 @@
 /** IIIF Image API 3 resources for a leaf image: the full image painted on a canvas, and thumbnails. */
 import type { LeafImage } from '../../../../schemas/record.ts';
 import type { ServiceUrls } from '../../urls.ts';
+import { COMPLIANCE_LEVEL } from '../image-3/service-profile.ts';
 import type { ImageResource, ImageService } from './types.ts';
-
-/** The compliance level the image service declares in its info.json. */
-export const IMAGE_SERVICE_PROFILE = 'level2';
 
 /** Longest side a thumbnail aims for, in pixels. */
 export const THUMBNAIL_SIZE = 200;
 
 export function imageService(image: LeafImage, urls: ServiceUrls): ImageService {
-  return { id: urls.imageService(image.id), type: 'ImageService3', profile: IMAGE_SERVICE_PROFILE };
+  return { id: urls.imageService(image.id), type: 'ImageService3', profile: COMPLIANCE_LEVEL };
 }
 
 /** The whole image at full size, as the body of a painting annotation. */
