@@ -15,7 +15,7 @@ import { matchesEtag, sendRepresentation } from '../api/http/conditional.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../api/http/problem.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from '../api/http/request-urls.ts';
 import { verifyOrigin } from '../api/http/verify-origin.ts';
-import { checkedRecordId, loadRecord } from '../api/load-record.ts';
+import { loadRecord } from '../api/load-record.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { buildImageInfo } from '../core/iiif/image-3/build-image-info.ts';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../core/iiif/image-3/image-limits.ts';
@@ -59,7 +59,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
 function checkedImageId(raw: string): { id: string; recordId: string } {
   const parsed = parseLeafImageId(raw);
   if (!parsed) throw notFound(`No image "${raw.slice(0, 80)}": image identifiers look like 110020-l37 or 110020-l37ob.`);
-  return { id: raw, recordId: checkedRecordId(parsed.recordId) };
+  return { id: raw, recordId: parsed.recordId };
 }
 
 async function loadImage(records: RecordStore, raw: string): Promise<{ record: ArchivalRecord; image: LeafImage }> {
