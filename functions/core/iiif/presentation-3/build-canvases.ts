@@ -53,21 +53,23 @@ function planCanvases(record: ArchivalRecord): CanvasPlan[] {
 
 function paintedCanvas(record: ArchivalRecord, plan: CanvasPlan, urls: ServiceUrls): Canvas {
   const id = urls.iiifPart(record.id, `canvas/${plan.name}`);
+  const { image } = plan;
   const page: AnnotationPage = { id: `${id}/page/painting`, type: 'AnnotationPage', items: [] };
-  const canvas: Canvas = { id, type: 'Canvas', label: plan.label, ...NOMINAL_CANVAS, items: [page] };
-  if (!plan.image) {
-    canvas.summary = described(NO_IMAGE_NOTE);
-    return canvas;
+  if (image) {
+    const body = fullImage(image, urls);
+    if (image.placeholder) body.label = described(`Placeholder: no scan of ${plan.citation} is held`);
+    page.items.push({ id: `${id}/annotation/painting`, type: 'Annotation', motivation: 'painting', body, target: id });
   }
-  canvas.width = plan.image.width;
-  canvas.height = plan.image.height;
-  const body = fullImage(plan.image, urls);
-  if (plan.image.placeholder) {
-    canvas.summary = described(PLACEHOLDER_NOTE);
-    body.label = described(`Placeholder: no scan of ${plan.citation} is held`);
-  }
-  page.items.push({ id: `${id}/annotation/painting`, type: 'Annotation', motivation: 'painting', body, target: id });
-  return canvas;
+  const note = !image ? NO_IMAGE_NOTE : image.placeholder ? PLACEHOLDER_NOTE : undefined;
+  return {
+    id,
+    type: 'Canvas',
+    label: plan.label,
+    ...(note ? { summary: described(note) } : {}),
+    width: image?.width ?? NOMINAL_CANVAS.width,
+    height: image?.height ?? NOMINAL_CANVAS.height,
+    items: [page],
+  };
 }
 
 function textLabel(text: RecordText, covered: readonly CanvasPlan[], undivided: boolean): string {
