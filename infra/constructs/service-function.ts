@@ -61,6 +61,8 @@ export class ServiceFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // Aliases move to each new version; the one they leave is deleted, not kept forever.
+      currentVersionOptions: { removalPolicy: RemovalPolicy.DESTROY },
       projectRoot: REPO_ROOT,
       depsLockFilePath: repoPath('package-lock.json'),
       bundling: {
