@@ -25,7 +25,11 @@ function spying(records: RecordStore, blobs: BlobStore): { records: RecordStore;
   return {
     records: new Proxy(records, {
       get(target, prop, receiver) {
-        if (prop === 'get') return (id: string) => (touchedIds.push(id), target.get(id));
+        if (prop === 'get')
+          return (id: string) => {
+            touchedIds.push(id);
+            return target.get(id);
+          };
         return Reflect.get(target, prop, receiver);
       },
     }),
@@ -33,7 +37,10 @@ function spying(records: RecordStore, blobs: BlobStore): { records: RecordStore;
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
         if (typeof value !== 'function' || prop === 'put') return value;
-        return (key: string, ...rest: unknown[]) => (touchedKeys.push(key), (value as (...args: unknown[]) => unknown).call(target, key, ...rest));
+        return (key: string, ...rest: unknown[]) => {
+          touchedKeys.push(key);
+          return (value as (...args: unknown[]) => unknown).call(target, key, ...rest);
+        };
       },
     }),
   };
