@@ -11,8 +11,19 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPO_ROOT, repoPath } from '../paths.ts';
 
-/** npm settings that make `npm ci` in the bundle fetch the Lambda's native binaries (sharp's), not this machine's. */
-export const LINUX_ARM64_NPM = { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' } as const;
+/**
+ * npm settings for the `npm ci` beside a bundle: the Lambda's native binaries (sharp's), not this
+ * machine's, taken from the npm cache when it holds them (then the synth needs no network).
+ */
+export const LINUX_ARM64_NPM = {
+  npm_config_os: 'linux',
+  npm_config_cpu: 'arm64',
+  npm_config_libc: 'glibc',
+  npm_config_prefer_offline: 'true',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+} as const;
 
 /** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
 const REQUIRE_SHIM = "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
