@@ -36,7 +36,7 @@ export interface OaiHarvestBenchFigures {
   loadSeconds: number;
   harvestSeconds: number;
   recordsPerSecond: number;
-  /** Median time of the first page and of the last full page, each requested 2 x `window` times, alternately, ms. */
+  /** Median time of the first page and of the last full page, each requested 4 x `window` times, alternately, ms. */
   firstPagesMs: number;
   nearEndPagesMs: number;
   /** nearEndPagesMs / firstPagesMs: flat page cost is about 1 (target at most 1.2). */
@@ -134,7 +134,7 @@ export async function runOaiHarvestBench(options: OaiHarvestBenchOptions = {}): 
     const firstQuery = first[0]?.query ?? '';
     const nearEndQuery = nearEnd[nearEnd.length - 1]?.query ?? '';
     const retimed = { first: [] as number[], nearEnd: [] as number[] };
-    for (let i = 0; i < 2 * window; i++) {
+    for (let i = 0; i < 4 * window; i++) {
       for (const [which, q] of [
         ['first', firstQuery],
         ['nearEnd', nearEndQuery],
