@@ -5,11 +5,14 @@
 import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { AppDeps } from '../api/app-env.ts';
+import { notFound, renderProblem } from '../api/http/problem.ts';
 import { createImageApp } from '../image/app.ts';
 
 export function composeLocalApp(deps: AppDeps): Hono {
   const root = new Hono();
   root.route('/', createImageApp({ config: deps.config, records: deps.records, blobs: deps.blobs }));
   root.route('/', createApp(deps));
+  // route() does not carry a sub-app's notFound over: answer unknown paths as the API does.
+  root.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
   return root;
 }
