@@ -6,7 +6,7 @@ export const bibtex: Rendering = {
   extension: 'bib',
   label: 'BibTeX',
   contentType: 'application/x-bibtex; charset=utf-8',
-  mediaTypes: ['application/x-bibtex', 'text/x-bibtex'],
+  mediaTypes: ['application/x-bibtex'],
   render: (record, { urls }) => writeBibtex(record, urls),
 };
 
@@ -14,7 +14,7 @@ export const bibtex: Rendering = {
 export const biblatex: Rendering = {
   extension: 'biblatex.bib',
   label: 'BibLaTeX',
-  contentType: 'application/x-bibtex; charset=utf-8',
+  contentType: 'application/x-biblatex; charset=utf-8',
   mediaTypes: ['application/x-biblatex'],
   render: (record, { urls }) => writeBiblatex(record, urls),
 };

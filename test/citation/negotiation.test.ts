@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { negotiate, parseAccept } from '../../functions/api/http/negotiate.ts';
+import { TEST_BASE_URL, testApp } from '../support/fixtures.ts';
+
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+async function get(accept?: string) {
+  const { app } = await testApp();
+  return app.request('/records/110020', accept === undefined ? {} : { headers: { Accept: accept } });
+}
+
+describe('Accept parsing', () => {
+  it('reads types, parameters and quality values', () => {
+    const [range] = parseAccept('text/x-bibliography; style="apa"; locale=en-US; q=0.7');
+    expect(range).toMatchObject({ type: 'text', subtype: 'x-bibliography', q: 0.7 });
+    expect(Object.fromEntries(range?.params ?? [])).toEqual({ style: 'apa', locale: 'en-US' });
+  });
+
+  it.each(['text', 'text/html/x', '*/html', 'text/html; q=2', 'text/html; q=0.1234', 'text/html; noequals'])('skips the malformed member %s', (member) => {
+    expect(parseAccept(`${member}, application/json`).map((r) => `${r.type}/${r.subtype}`)).toEqual(['application/json']);
+  });
+
+  it('prefers a named type over a wildcard of the same quality, then the server order', () => {
+    const offers = [
+      { mediaType: 'application/json', value: 'json' },
+      { mediaType: 'application/x-bibtex', value: 'bib' },
+    ];
+    expect(negotiate('*/*, application/x-bibtex', offers)?.offer.value).toBe('bib');
+    expect(negotiate('*/*', offers)?.offer.value).toBe('json');
+  });
+});
+
+describe('content negotiation on /records/{id}', () => {
+  it.each([
+    ['application/vnd.citationstyles.csl+json', 'application/vnd.citationstyles.csl+json', 'csl.json'],
+    ['application/citeproc+json', 'application/vnd.citationstyles.csl+json', 'csl.json'],
+    ['application/x-bibtex', 'application/x-bibtex', 'bib'],
+    ['application/x-biblatex', 'application/x-biblatex', 'biblatex.bib'],
+    ['application/x-research-info-systems', 'application/x-research-info-systems', 'ris'],
+    ['application/ld+json', 'application/ld+json', 'jsonld'],
+    ['application/json', 'application/json', 'json'],
+    ['text/plain', 'text/plain', 'txt'],
+    ['text/html', 'text/html', 'html'],
+  ])('serves %s as %s, located at .%s', async (accept, contentType, extension) => {
+    const res = await get(accept);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')?.split(';')[0]).toBe(contentType);
+    expect(res.headers.get('content-location')).toBe(`${TEST_BASE_URL}/records/110020.${extension}`);
+    expect(res.headers.get('vary')).toBe('Accept');
+  });
+
+  it('serves the same bytes as the extension URL it names', async () => {
+    const { app } = await testApp();
+    const negotiated = await app.request('/records/110020', { headers: { Accept: 'application/x-research-info-systems' } });
+    const direct = await app.request('/records/110020.ris');
+    expect(await negotiated.text()).toBe(await direct.text());
+    expect(negotiated.headers.get('etag')).toBe(direct.headers.get('etag'));
+  });
+
+  it('serves the record JSON when no Accept is sent', async () => {
+    const res = await get();
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('vary')).toBe('Accept');
+  });
+
+  it('serves the landing page to a browser', async () => {
+    const res = await get(BROWSER_ACCEPT);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it.each([
+    ['application/x-bibtex;q=0.5, application/x-research-info-systems;q=0.9', 'application/x-research-info-systems'],
+    ['application/x-research-info-systems;q=0.2, application/x-bibtex', 'application/x-bibtex'],
+    ['text/html;q=0, */*;q=0.1', 'application/json'],
+    ['application/*;q=0.3, application/vnd.citationstyles.csl+json;q=0.4', 'application/vnd.citationstyles.csl+json'],
+    ['text/*', 'text/plain'],
+  ])('weighs q-values: %s gives %s', async (accept, contentType) => {
+    const res = await get(accept);
+    expect(res.headers.get('content-type')?.split(';')[0]).toBe(contentType);
+  });
+
+  it('formats a citation for text/x-bibliography in the style and locale asked for', async () => {
+    const res = await get('text/x-bibliography; style=apa; locale=en-US');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toMatch(/^Mao Z\. \(1951, January 27\)\. /);
+    expect(res.headers.get('content-location')).toBe(`${TEST_BASE_URL}/records/110020/citation?style=apa&locale=en-US&form=bibliography&format=text`);
+    expect(res.headers.get('vary')).toBe('Accept');
+  });
+
+  it('formats text/x-bibliography in Chicago notes-bibliography when no style is given', async () => {
+    const res = await get('text/x-bibliography');
+    expect(await res.text()).toMatch(/^Mao Zedong\. “Telegram from Mao Zedong to I\.V\. Stalin/);
+  });
+
+  it('answers an unknown style in text/x-bibliography with 400', async () => {
+    const res = await get('text/x-bibliography; style=vancouver');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 406 with the offered types when nothing acceptable is offered', async () => {
+    const res = await get('image/png, application/pdf;q=0.5');
+    expect(res.status).toBe(406);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(res.headers.get('vary')).toBe('Accept');
+    const problem = (await res.json()) as { offered: string[] };
+    expect(problem.offered).toEqual(
+      expect.arrayContaining([
+        'application/vnd.citationstyles.csl+json',
+        'application/x-bibtex',
+        'application/x-research-info-systems',
+        'text/x-bibliography',
+        'application/ld+json',
+        'text/html',
+        'application/json',
+      ]),
+    );
+  });
+
+  it('answers 406 when every offered type is refused with q=0', async () => {
+    const res = await get('*/*;q=0');
+    expect(res.status).toBe(406);
+  });
+
+  it('answers 404 for an unknown record before negotiating', async () => {
+    const { app } = await testApp();
+    const res = await app.request('/records/999999', { headers: { Accept: 'image/png' } });
+    expect(res.status).toBe(404);
+  });
+
+  it('gives each negotiated representation its own ETag and honours If-None-Match', async () => {
+    const { app } = await testApp();
+    const ris = await app.request('/records/110020', { headers: { Accept: 'application/x-research-info-systems' } });
+    const bib = await app.request('/records/110020', { headers: { Accept: 'application/x-bibtex' } });
+    expect(ris.headers.get('etag')).not.toBe(bib.headers.get('etag'));
+    const again = await app.request('/records/110020', {
+      headers: { Accept: 'application/x-research-info-systems', 'If-None-Match': ris.headers.get('etag') ?? '' },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('vary')).toBe('Accept');
+  });
+});
