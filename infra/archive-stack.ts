@@ -80,11 +80,11 @@ export class ArchiveStack extends Stack {
       description: 'Metadata API: records, IIIF Presentation, OAI-PMH, citations',
       memorySize: 1024,
       timeout: Duration.seconds(20),
-      environment: { ...environment, ...behindCloudFront, TOKEN_SECRET: tokenSecret.secretValue.unsafeUnwrap() },
+      environment: { ...environment, ...behindCloudFront, TOKEN_SECRET: tokenSecret.secretValue.unsafeUnwrap(), CSL_DIR: `${LAMBDA_TASK_ROOT}/data/csl` },
       afterBundling: (inputDir, outputDir) => [
         // The viewer route loads Mirador from `./mirador.min.js` beside the bundle.
         `cp "${inputDir}/node_modules/mirador/dist/mirador.min.js" "${outputDir}/mirador.min.js"`,
-        // The vendored CSL styles and locales, read from `data/csl` under the working directory (/var/task).
+        // The vendored CSL styles and locales (CSL_DIR).
         `mkdir -p "${outputDir}/data" && cp -R "${inputDir}/data/csl" "${outputDir}/data/csl"`,
       ],
       ...logRetention,

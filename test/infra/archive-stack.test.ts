@@ -215,6 +215,10 @@ describe('the functions’ configuration', () => {
     expect(envOf(withoutDomain, 'Image').ORIGIN_SECRET).toEqual(envOf(withoutDomain, 'Api').ORIGIN_SECRET);
   });
 
+  it('points the API at the CSL styles bundled beside it', () => {
+    expect(loadConfig(deployedEnv(envOf(withoutDomain, 'Api'))).cslDir).toBe('/var/task/data/csl');
+  });
+
   it('points the ingest function’s fontconfig at the fonts bundled beside it', () => {
     expect(envOf(withoutDomain, 'Ingest').FONTCONFIG_PATH).toBe('/var/task/fonts');
   });
