@@ -37,7 +37,9 @@ async function readScans(imagesDir: string | undefined, recordId: string): Promi
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const ext = extname(name).toLowerCase();
-    if (SCAN_EXTENSIONS.has(ext)) scans.set(basename(name, extname(name)), await readFile(join(dir, name)));
+    const leaf = /^(\d+)(ob)?\.?$/.exec(basename(name, extname(name)));
+    // `37.jpg` is leaf 37, `37ob.jpg` its reverse (labelled `37ob.`, as references write it).
+    if (SCAN_EXTENSIONS.has(ext) && leaf) scans.set(leaf[2] ? `${leaf[1]}ob.` : `${leaf[1]}`, await readFile(join(dir, name)));
   }
   return scans;
 }
