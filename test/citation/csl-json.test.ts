@@ -102,3 +102,13 @@ describe('CSL dates keep the precision the source gives', () => {
     expect(validate(JSON.parse(buildCslJson({ ...record, date: date as RecordDate }, urls)))).toBe(true);
   });
 });
+
+describe('the note on a conveyed document', () => {
+  it('adds the author, recipient and date that its description leaves out', async () => {
+    const record = await record110020();
+    const [doc] = record.embeddedDocuments;
+    if (!doc) throw new Error('fixture has no embedded document');
+    const terse = { ...record, embeddedDocuments: [{ ...doc, description: 'Report on meetings with Kim Il Sung' }] };
+    expect(buildCslItem(terse, urls).note).toContain('Conveys: Report on meetings with Kim Il Sung (from Peng Dehuai, to Mao Zedong, 19 January 1951).');
+  });
+});

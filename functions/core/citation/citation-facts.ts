@@ -39,9 +39,18 @@ const agentsIn = (record: ArchivalRecord, role: AgentRole) => record.agents.filt
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * "Conveys: Telegram from Peng Dehuai to Mao Zedong of 19 January 1951 ...": the description,
+ * completed with the document's author, recipient and date where the description leaves them out.
+ */
 function embeddedDocumentNote(doc: EmbeddedDocument): string {
-  const date = doc.date && !doc.description.includes(doc.date.display) ? `, ${doc.date.display}` : '';
-  return `${capitalize(doc.relation)}: ${doc.description}${date}.`;
+  const missing: string[] = [];
+  for (const { role, agent } of doc.agents) {
+    if ((role === 'author' || role === 'recipient') && !doc.description.includes(agent.name))
+      missing.push(`${role === 'author' ? 'from' : 'to'} ${agent.name}`);
+  }
+  if (doc.date && !doc.description.includes(doc.date.display)) missing.push(doc.date.display);
+  return `${capitalize(doc.relation)}: ${doc.description}${missing.length > 0 ? ` (${missing.join(', ')})` : ''}.`;
 }
 
 export function citationFacts(record: ArchivalRecord, urls: ServiceUrls): CitationFacts {
