@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { negotiate, parseAccept } from '../../functions/api/http/negotiate.ts';
 import { TEST_BASE_URL, testApp } from '../support/fixtures.ts';
@@ -18,6 +19,22 @@ describe('Accept parsing', () => {
 
   it.each(['text', 'text/html/x', '*/html', 'text/html; q=2', 'text/html; q=0.1234', 'text/html; noequals'])('skips the malformed member %s', (member) => {
     expect(parseAccept(`${member}, application/json`).map((r) => `${r.type}/${r.subtype}`)).toEqual(['application/json']);
+  });
+
+  it('never throws, whatever the header', () => {
+    const offers = [{ mediaType: 'text/html', value: 'html' }];
+    const members = fc.constantFrom('text/html', '*/*', 'text/*', ';', ',', '"', 'q=', '0.5', ' ', '=', 'style="a,b"', '\\');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(members).map((parts) => parts.join('')),
+        ),
+        (header) => {
+          negotiate(header, offers);
+        },
+      ),
+    );
   });
 
   it('prefers a named type over a wildcard of the same quality, then the server order', () => {
