@@ -47,6 +47,9 @@ function parseEntry(item: Item): StoredEntry {
 }
 
 export class DynamoDbRecordStore implements RecordStore {
+  /** Sets (spec and name) this instance has registered: a batch ingest writes each once. */
+  private readonly registeredSets = new Set<string>();
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
@@ -64,6 +67,8 @@ export class DynamoDbRecordStore implements RecordStore {
     // Set registrations are idempotent and written first: a crash leaves at worst a set whose
     // record is still the old version, never a record in an unlisted set.
     for (const set of sets) {
+      const registration = `${set.spec}\u0000${set.name}`;
+      if (this.registeredSets.has(registration)) continue;
       await this.client
         .send(
           new PutItemCommand({
@@ -78,6 +83,7 @@ export class DynamoDbRecordStore implements RecordStore {
           }),
         )
         .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
+      this.registeredSets.add(registration);
     }
     const item: Item = this.entryItem(record, record.datestamp, false);
     for (const set of sets) item[setAttributeName(set.level)] = { S: set.spec };

@@ -10,14 +10,18 @@ import type { SetEntry } from '../ports.ts';
 export const SET_LEVELS = ['repository', 'fond', 'opis', 'delo', 'type'] as const;
 export type SetLevel = (typeof SET_LEVELS)[number];
 
-const SPEC_TOKEN = /[^A-Za-z0-9\-_.!~*'()]/g;
+/** Characters an OAI-PMH setSpec token allows, less `~`, which escapes the others. */
+const SPEC_TOKEN = /[^A-Za-z0-9\-_.!*'()]/g;
 
-/** A spec-safe form of a value (OAI setSpec tokens allow unreserved URI characters). */
+/**
+ * A spec-safe form of a value: whitespace runs become `-`, any other character outside the
+ * setSpec alphabet becomes `~HH` per UTF-8 byte, so distinct values keep distinct tokens.
+ */
 export function specToken(value: string): string {
   return value
     .trim()
     .replace(/\s+/g, '-')
-    .replace(SPEC_TOKEN, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    .replace(SPEC_TOKEN, (c) => [...new TextEncoder().encode(c)].map((b) => `~${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 export interface HarvestSet extends SetEntry {

@@ -22,8 +22,8 @@ export const ALL_COLLECTION_LABEL = 'All records';
 export const ARCHIVAL_LEVELS = ['repository', 'fond', 'opis', 'delo'] as const satisfies readonly SetLevel[];
 export type ArchivalLevel = (typeof ARCHIVAL_LEVELS)[number];
 
-/** One spec token: what `specToken` produces (unreserved URI characters and %XX escapes). */
-const TOKEN = /^(?:[A-Za-z0-9\-_.!~*'()]|%[0-9A-F]{2})+$/;
+/** One spec token: what `specToken` produces (the setSpec alphabet, `~HH` escapes included). */
+const TOKEN = /^[A-Za-z0-9\-_.!~*'()]+$/;
 
 export type CollectionAddress =
   | { kind: 'top' }
