@@ -2,6 +2,7 @@ import type { Config } from '../../schemas/config.ts';
 import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
 import type { BlobStore, Clock, RecordStore } from '../core/ports.ts';
 import type { ServiceUrls } from '../core/urls.ts';
+import type { RepresentationCache } from './http/representation-cache.ts';
 
 /** Everything the app needs from outside, built once per container by the entrypoint. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
 
 export interface RequestDeps extends AppDeps {
   urls: ServiceUrls;
+  /** Rendered bodies by ETag and base URL, shared by the requests of one container. */
+  representations: RepresentationCache;
 }
 
 export type AppEnv = { Variables: { deps: RequestDeps } };

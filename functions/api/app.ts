@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { notFound, renderProblem, toProblem } from './http/problem.ts';
+import { RepresentationCache } from './http/representation-cache.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminIngestRoutes } from './routes/admin-ingest.ts';
@@ -15,17 +16,19 @@ import { linksetRoutes } from './routes/linkset.ts';
 import { oaiRoutes } from './routes/oai.ts';
 import { recordRoutes } from './routes/records.ts';
 import { rightsRoutes } from './routes/rights.ts';
+import { schemaRoutes } from './routes/schemas.ts';
 import { sitemapRoutes } from './routes/sitemap.ts';
 import { unapiRoutes } from './routes/unapi.ts';
 import { viewerRoutes } from './routes/viewer.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const urlsFor = requestUrls(deps.config);
+  const representations = new RepresentationCache();
   const app = new Hono<AppEnv>();
 
   if (deps.config.originSecret) app.use('*', verifyOrigin(deps.config.originSecret));
   app.use('*', async (c, next) => {
-    c.set('deps', { ...deps, urls: urlsFor(c.req.header(FORWARDED_HOST_HEADER)) });
+    c.set('deps', { ...deps, representations, urls: urlsFor(c.req.header(FORWARDED_HOST_HEADER)) });
     await next();
   });
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
@@ -40,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sitemapRoutes);
   app.route('/', iiifPresentationRoutes);
   app.route('/', viewerRoutes);
+  app.route('/', schemaRoutes);
   if (deps.ingest && deps.config.ingestApiToken) app.route('/', adminIngestRoutes(deps.config.ingestApiToken, deps.ingest));
 
   app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));

@@ -19,7 +19,7 @@ import {
 } from '../../core/citation/citation-styles.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
+import { sendCachedRepresentation } from '../http/conditional.ts';
 import { badRequest } from '../http/problem.ts';
 import { type CitationRequest, formatCitation } from './citation-engines.ts';
 
@@ -55,12 +55,13 @@ export async function sendCitation(
   request: CitationRequest,
   headers: { [name: string]: string } = {},
 ): Promise<Response> {
-  const item = buildCslItem(record, c.var.deps.urls);
-  const body = await formatCitation(c.var.deps.config.cslDir, item, request);
   const html = request.format === 'html';
   const { style, locale, form, format } = request;
-  return sendRepresentation(c, {
-    body: html ? body : `${body}\n`,
+  return sendCachedRepresentation(c, {
+    render: async () => {
+      const body = await formatCitation(c.var.deps.config.cslDir, buildCslItem(record, c.var.deps.urls), request);
+      return html ? body : `${body}\n`;
+    },
     contentType: html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
     etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-citation-${style.id}-${locale.id}-${form}-${format}`,
     headers: {

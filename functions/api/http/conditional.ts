@@ -1,5 +1,6 @@
 /** Cacheable responses: strong ETag, Cache-Control, and 304 for a matching If-None-Match. */
 import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 
 export const CACHE_METADATA = 'public, max-age=300, stale-while-revalidate=60';
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -28,5 +29,21 @@ export function sendRepresentation(c: Context, rep: Representation): Response {
   const headers: { [name: string]: string } = { ETag: etag, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
   if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
   const body = typeof rep.body === 'string' ? rep.body : new Uint8Array(rep.body);
+  return c.body(body, 200, { ...headers, 'Content-Type': rep.contentType });
+}
+
+/**
+ * Like `sendRepresentation` for a body that is a pure function of its ETag (and the base URL):
+ * a matching If-None-Match is answered before rendering, and a rendered body is kept in the
+ * container's representation cache.
+ */
+export async function sendCachedRepresentation(
+  c: Context<AppEnv>,
+  rep: Omit<Representation, 'body'> & { render: () => string | Promise<string> },
+): Promise<Response> {
+  const { representations, urls } = c.var.deps;
+  const headers: { [name: string]: string } = { ETag: `"${rep.etag}"`, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
+  if (matchesEtag(c.req.header('If-None-Match'), `"${rep.etag}"`)) return c.body(null, 304, headers);
+  const body = await representations.getOrRender(`${urls.base} ${rep.etag}`, rep.render);
   return c.body(body, 200, { ...headers, 'Content-Type': rep.contentType });
 }

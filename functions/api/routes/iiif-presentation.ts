@@ -11,9 +11,10 @@ import { buildManifest } from '../../core/iiif/presentation-3/build-manifest.ts'
 import { parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
 import { readCollectionPage } from '../../core/iiif/presentation-3/read-collection-page.ts';
 import { PRESENTATION_CONTEXT, PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
+import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
 import { compressResponses } from '../http/compress.ts';
-import { sendRepresentation } from '../http/conditional.ts';
+import { sendCachedRepresentation, sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
 
@@ -53,7 +54,11 @@ export const iiifPresentationRoutes = new Hono<AppEnv>()
   })
   .get('/iiif/3/:id/manifest', async (c) => {
     const record = await loadRecord(c.var.deps.records, c.req.param('id'));
-    return sendPresentation(c, buildManifest(record, c.var.deps.urls));
+    return sendCachedRepresentation(c, {
+      render: () => JSON.stringify(buildManifest(record, c.var.deps.urls)),
+      contentType: PRESENTATION_MEDIA_TYPE,
+      etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-manifest`,
+    });
   })
   .get('/iiif/3/:id/canvas/:name', async (c) => {
     const { urls, records } = c.var.deps;

@@ -4,7 +4,7 @@ import type { ArchivalRecord } from '../../../schemas/record.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
 import { citationRequest, citationUrl, sendCitation } from '../citation/send-citation.ts';
-import { sendRepresentation } from '../http/conditional.ts';
+import { sendCachedRepresentation } from '../http/conditional.ts';
 import { negotiate, type Offer } from '../http/negotiate.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
@@ -26,9 +26,8 @@ export async function sendRendering(
   headers: { [name: string]: string } = {},
 ): Promise<Response> {
   const context: RenderContext = { urls: c.var.deps.urls, params };
-  const body = await rendering.render(record, context);
-  return sendRepresentation(c, {
-    body,
+  return sendCachedRepresentation(c, {
+    render: () => rendering.render(record, context),
     contentType: rendering.contentType,
     etag: renderingEtag(record, rendering, params),
     headers: { ...rendering.headers?.(record, context), ...headers },

@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { RepresentationCache } from '../../functions/api/http/representation-cache.ts';
+import { testApp } from '../support/fixtures.ts';
+
+describe('RepresentationCache', () => {
+  it('renders a key once', async () => {
+    const cache = new RepresentationCache(100);
+    const render = vi.fn(() => 'body');
+    await cache.getOrRender('k', render);
+    expect(await cache.getOrRender('k', render)).toBe('body');
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays within its bound, dropping the least recently used body', async () => {
+    const cache = new RepresentationCache(35);
+    await cache.getOrRender('a', () => 'a'.repeat(10));
+    await cache.getOrRender('b', () => 'b'.repeat(10));
+    await cache.getOrRender('a', () => 'unused');
+    await cache.getOrRender('c', () => 'c'.repeat(10));
+    await cache.getOrRender('d', () => 'd'.repeat(10));
+    expect(cache.entries).toBe(3);
+    const render = vi.fn(() => 'b');
+    await cache.getOrRender('b', render);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep a body larger than half its bound', async () => {
+    const cache = new RepresentationCache(40);
+    await cache.getOrRender('big', () => 'x'.repeat(21));
+    expect(cache.entries).toBe(0);
+  });
+});
+
+describe('cached renderings over HTTP', () => {
+  it('serve the same bytes from the cache as the first rendering', async () => {
+    const { app } = await testApp();
+    const first = await (await app.request('/records/110020.mods.xml')).text();
+    const second = await (await app.request('/records/110020.mods.xml')).text();
+    expect(second).toBe(first);
+  });
+
+  it('answer If-None-Match with 304 before rendering', async () => {
+    const { app } = await testApp();
+    const etag = (await app.request('/iiif/3/110020/manifest')).headers.get('etag') ?? '';
+    expect(etag).toBe('"110020-v1-d1-manifest"');
+    const res = await app.request('/iiif/3/110020/manifest', { headers: { 'If-None-Match': etag } });
+    expect(res.status).toBe(304);
+  });
+
+  it('keep representations of different base URLs apart', async () => {
+    const { app } = await testApp();
+    const a = await (await app.request('/records/110020.dc.xml')).text();
+    const { app: other } = await testApp({ config: { ...(await testApp()).deps.config, publicBaseUrl: 'https://mirror.example.net' } });
+    const b = await (await other.request('/records/110020.dc.xml')).text();
+    expect(a).toContain('https://archive.example.org/records/110020');
+    expect(b).toContain('https://mirror.example.net/records/110020');
+  });
+});
