@@ -32,7 +32,16 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 export async function ensureBucket(client: S3Client, bucket: string): Promise<void> {
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch {
+    return;
+  } catch (error) {
+    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name !== 'NotFound' && e.$metadata?.httpStatusCode !== 404) throw error;
+  }
+  try {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    // Another process created it meanwhile: what we wanted.
+    const name = (error as { name?: string }).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
   }
 }

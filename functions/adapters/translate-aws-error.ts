@@ -33,7 +33,8 @@ export function isBackendUnavailable(error: unknown): boolean {
 /** Rethrows SDK errors as domain errors; `service` names the backend in the message. */
 export function translateAwsError(error: unknown, service: string): never {
   if (isBackendUnavailable(error)) {
-    throw new BackendUnavailableError(`${service} is unavailable (${(error as Error).name})`, 5, { cause: error });
+    const { name, code } = error as Error & { code?: string };
+    throw new BackendUnavailableError(`${service} is unavailable (${code ? `${name} ${code}` : name})`, 5, { cause: error });
   }
   throw error;
 }

@@ -40,8 +40,10 @@ export async function startLocalStack(
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
 
   const endpoints = { region: config.region, dynamodbEndpoint, s3Endpoint };
-  await ensureTable(createDynamoDbClient(endpoints), config.tableName);
-  await ensureBucket(createS3Client(endpoints), config.bucketName);
+  // Provisioning is not on a request path: give a busy machine time.
+  const patient = { connectionTimeoutMs: 5_000, requestTimeoutMs: 30_000 };
+  await ensureTable(createDynamoDbClient(endpoints, patient), config.tableName);
+  await ensureBucket(createS3Client(endpoints, patient), config.bucketName);
 
   return {
     dynamodbEndpoint,

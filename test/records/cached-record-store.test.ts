@@ -52,3 +52,13 @@ describe('CachedRecordStore', () => {
     expect((await cache.get('110020'))?.version).toBe(2);
   });
 });
+
+describe('CachedRecordStore under concurrent misses', () => {
+  it('reads once for many simultaneous requests of one id', async () => {
+    const { inner, get, cache } = setup();
+    await inner.put(await record110020(), undefined);
+    const results = await Promise.all(Array.from({ length: 20 }, () => cache.get('110020')));
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(new Set(results.map((r) => r?.version))).toEqual(new Set([1]));
+  });
+});

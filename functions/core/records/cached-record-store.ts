@@ -15,6 +15,7 @@ export const DEFAULT_CACHE: CacheOptions = { maxEntries: 500, ttlMs: 30_000 };
 
 export class CachedRecordStore implements RecordStore {
   private readonly entries = new Map<string, { value: StoredEntry | undefined; expires: number }>();
+  private readonly pending = new Map<string, Promise<StoredEntry | undefined>>();
 
   constructor(
     private readonly inner: RecordStore,
@@ -31,7 +32,13 @@ export class CachedRecordStore implements RecordStore {
       this.entries.set(id, hit);
       return hit.value;
     }
-    const value = await this.inner.get(id);
+    // Concurrent misses for one id share a single read (no stampede when an entry expires).
+    let pending = this.pending.get(id);
+    if (!pending) {
+      pending = this.inner.get(id).finally(() => this.pending.delete(id));
+      this.pending.set(id, pending);
+    }
+    const value = await pending;
     this.entries.delete(id);
     this.entries.set(id, { value, expires: now + this.options.ttlMs });
     while (this.entries.size > this.options.maxEntries) {
