@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../schemas/config.ts';
 import { renderJsonSchema } from '../../schemas/render-json-schema.ts';
-import { record110020, repoPath } from '../support/fixtures.ts';
+import { record110020, repoPath, testApp } from '../support/fixtures.ts';
 
 describe('published JSON Schema', () => {
   it('is committed exactly as generated from the zod schema', async () => {
@@ -42,5 +42,22 @@ describe('configuration', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'PUBLIC_BASE_URL', 'TOKEN_SECRET']);
     }
+  });
+});
+
+describe('GET /schemas/{name}.schema.json', () => {
+  it('serves the committed JSON Schema of the Record', async () => {
+    const { app } = await testApp();
+    const res = await app.request('/schemas/record.schema.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/schema+json');
+    expect(await res.text()).toBe(await readFile(repoPath('schemas/json/record.schema.json'), 'utf8'));
+  });
+
+  it('answers an unknown schema with 404 naming the published ones', async () => {
+    const { app } = await testApp();
+    const res = await app.request('/schemas/secrets.schema.json');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { detail: string }).detail).toContain('record.schema.json');
   });
 });
