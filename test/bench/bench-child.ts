@@ -14,7 +14,7 @@ export interface BenchChild {
 }
 
 export async function startBenchChild(targets: readonly BenchTarget[]): Promise<BenchChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname, JSON.stringify(targets)], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname, JSON.stringify(targets)], {
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -33,6 +33,12 @@ export async function startBenchChild(targets: readonly BenchTarget[]): Promise<
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Heap in use (MiB) of the bench server after a full garbage collection. */
+export async function heapAfterGcMiB(baselineUrl: string): Promise<number> {
+  const usage = (await (await fetch(`${baselineUrl}/__heap`)).json()) as { heapUsed: number };
+  return Math.round((usage.heapUsed / 2 ** 20) * 10) / 10;
 }
 
 /** Resident memory of a process in MiB (Linux). */

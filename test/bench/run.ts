@@ -123,14 +123,22 @@ try {
   await section(
     'soak',
     () =>
-      runSoak(child.serviceUrl, child.pid, [...TARGETS, ...SOAK_EXTRA], {
+      runSoak(child.serviceUrl, child.baselineUrl, child.pid, [...TARGETS, ...SOAK_EXTRA], {
         connections: Number(env.BENCH_SOAK_CONNECTIONS ?? 200),
         seconds: Number(env.BENCH_SOAK_SECONDS ?? 60),
       }),
     (s) =>
       `Soak: ${s.seconds} s at ${s.connections} connections across ${TARGETS.length + SOAK_EXTRA.length} route kinds, loopback\n${table([
-        ['requests', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'RSS start MiB', 'RSS end MiB', 'RSS max MiB'],
-        [s.requests, s.rps, s.p99, s.errors, s.non2xx, s.rssStartMiB, s.rssEndMiB, s.rssMaxMiB],
+        ['requests', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'RSS start/warm/end/max MiB', 'heap after GC start/warm/end MiB'],
+        [
+          s.requests,
+          s.rps,
+          s.p99,
+          s.errors,
+          s.non2xx,
+          `${s.rssStartMiB} / ${s.rssWarmMiB} / ${s.rssEndMiB} / ${s.rssMaxMiB}`,
+          `${s.heapAfterGcMiB.start} / ${s.heapAfterGcMiB.warm} / ${s.heapAfterGcMiB.end}`,
+        ],
       ])}`,
   );
 } finally {
