@@ -3,7 +3,6 @@
  * deriver, image service and all): every IIIF document it serves for the seeded records, and
  * Mirador in headless Chromium showing record 110020 with its four leaves and its translation.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,22 +11,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
 import { referencedIds, schemaErrors, semanticProblems } from '../iiif/iiif-checks.ts';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled } from '../support/chromium.ts';
 import { repoPath } from '../support/fixtures.ts';
 
 type Json = { [key: string]: unknown };
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags that work for Debian's Chromium on these machines (see STACK-NOTES). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const chromiumInstalled = existsSync(CHROMIUM);
 const SCREENSHOT = repoPath('test-artifacts/mirador-110020.png');
 
 const TITLE =

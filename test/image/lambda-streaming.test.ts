@@ -13,6 +13,7 @@ import { createImageApp } from '../../functions/image/app.ts';
 import { SharpLeafImageDeriver } from '../../functions/image/leaf-image-deriver.ts';
 import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020, fixedClock, testConfig } from '../support/fixtures.ts';
+import { functionUrlEvent } from '../support/lambda-events.ts';
 import { MemoryBlobStore, MemoryRecordStore } from '../support/memory-stores.ts';
 
 const LAMBDA_BUFFERED_LIMIT = 6 * 1024 * 1024;
@@ -46,30 +47,6 @@ beforeAll(() => {
 afterAll(() => {
   delete runtime.awslambda;
 });
-
-/** A Lambda Function URL event (payload format 2.0). */
-function functionUrlEvent(path: string): LambdaEvent {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'abc123.lambda-url.eu-west-1.on.aws' },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'abc123',
-      domainName: 'abc123.lambda-url.eu-west-1.on.aws',
-      domainPrefix: 'abc123',
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'test' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '26/Nov/2026:12:00:00 +0000',
-      timeEpoch: 1795694400000,
-    },
-    isBase64Encoded: false,
-  } as unknown as LambdaEvent;
-}
 
 let handler: Promise<(event: LambdaEvent, stream: RecordingStream, context: unknown) => Promise<void>> | undefined;
 

@@ -4,7 +4,6 @@
  * (tiles from a coarse pyramid page), and zooming in brings full-resolution tiles, each
  * answered 200 by the service.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,19 +12,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remoteIngest } from '../../functions/ingest/remote-ingest.ts';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled } from '../support/chromium.ts';
 import { EXPORT_110020, OVERLAY_110020 } from '../support/fixtures.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const chromiumInstalled = existsSync(CHROMIUM);
 const TOKEN = 'image-zoom-test-token-0123456789';
 const SCAN = { width: 3000, height: 4000 };
 const TILE = /\/iiif\/image\/3\/110020-l37\/(\d+),(\d+),(\d+),(\d+)\/(\d+),(\d*)\/0\/default\.jpg$/;

@@ -4,25 +4,13 @@
  * citation route, follows the style selector and copies the citation; with JavaScript off, the
  * page is still complete and its citation link leads to the formatted citation.
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled } from '../support/chromium.ts';
 import { fixedClock, seededStores, testConfig } from '../support/fixtures.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const chromiumInstalled = existsSync(CHROMIUM);
 
 describe('the landing page in a browser', () => {
   it('has a browser to run in, as it must in CI', () => {
