@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDynamoDbClient, createS3Client, createStores } from '../../functions/adapters/aws-clients.ts';
 import { DynamoDbRecordStore } from '../../functions/adapters/dynamodb-record-store.ts';
 import { S3BlobStore } from '../../functions/adapters/s3-blob-store.ts';
@@ -27,13 +27,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Each 503 is logged as one JSON warning line (no stack): keep them out of the test output, and check them.
+const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
 async function expectUnavailable(res: Response) {
+  const logged = warnings.mock.calls.length;
   expect(res.status).toBe(503);
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   const text = await res.text();
   expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
   expect(JSON.parse(text)).toMatchObject({ status: 503, title: 'Service Unavailable' });
+  const line = String(warnings.mock.calls[logged]?.[0]);
+  expect(JSON.parse(line)).toMatchObject({ level: 'warn', message: 'backend unavailable' });
+  expect(line).not.toContain('stack');
 }
 
 /** A client whose every DynamoDB call fails with the given SDK-shaped error. */
@@ -92,6 +99,21 @@ describe('injected SDK faults', () => {
       clock: fixedClock(),
     });
     await expectUnavailable(await app.request('/records/110020'));
+  });
+
+  it.each([
+    ['/oai?verb=ListRecords&metadataPrefix=oai_dc'],
+    ['/oai?verb=GetRecord&identifier=oai:archive.example.org:110020&metadataPrefix=mods'],
+    ['/iiif/3/110020/manifest'],
+    ['/iiif/3/collection/all'],
+  ])('answers %s with 503 while DynamoDB throttles', async (path) => {
+    const app = createApp({
+      config: testConfig(),
+      records: new DynamoDbRecordStore(failingDynamoDb('ThrottlingException', 400), 'archive-records'),
+      blobs: new MemoryBlobStore(),
+      clock: fixedClock(),
+    });
+    await expectUnavailable(await app.request(path));
   });
 
   it('turns an S3 internal error into BackendUnavailableError', async () => {
