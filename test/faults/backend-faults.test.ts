@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { createDynamoDbClient, createS3Client, createStores } from '../../functions/adapters/aws-clients.ts';
 import { DynamoDbRecordStore } from '../../functions/adapters/dynamodb-record-store.ts';
 import { S3BlobStore } from '../../functions/adapters/s3-blob-store.ts';
@@ -28,17 +28,19 @@ async function freePort(): Promise<number> {
 }
 
 // Each 503 is logged as one JSON warning line (no stack): keep them out of the test output, and check them.
-const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+let warnings: MockInstance<typeof console.warn>;
+beforeEach(() => {
+  warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
 
 async function expectUnavailable(res: Response) {
-  const logged = warnings.mock.calls.length;
   expect(res.status).toBe(503);
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   const text = await res.text();
   expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
   expect(JSON.parse(text)).toMatchObject({ status: 503, title: 'Service Unavailable' });
-  const line = String(warnings.mock.calls[logged]?.[0]);
+  const line = String(warnings.mock.calls.at(-1)?.[0]);
   expect(JSON.parse(line)).toMatchObject({ level: 'warn', message: 'backend unavailable' });
   expect(line).not.toContain('stack');
 }
