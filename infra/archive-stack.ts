@@ -115,14 +115,13 @@ export class ArchiveStack extends Stack {
     });
 
     // Least privilege: the exact DynamoDB actions each adapter call needs, on the table and its
-    // indexes by name; S3 objects by the service's own prefixes. Only the ingest writes.
+    // indexes by name; S3 objects by the service's own prefixes. Only the ingest writes; the API
+    // reads the table alone (it serves nothing from the bucket).
     const indexArns = INDEXES.map((index) => `${table.tableArn}/index/${index.name}`);
     const objects = (...prefixes: string[]) => prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
     // With ListBucket a missing object reads as 404 (not found) rather than 403.
     const listBucket = new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] });
     api.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn, ...indexArns] }));
-    api.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(...SERVICE_PREFIXES) }));
-    api.role.addToPolicy(listBucket);
     image.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [table.tableArn] }));
     image.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects('images/') }));
     image.role.addToPolicy(listBucket);
@@ -132,7 +131,6 @@ export class ArchiveStack extends Stack {
     ingest.role.addToPolicy(listBucket);
     const bucketLogicalId: string = this.resolve(this.getLogicalId(bucket.node.defaultChild as CfnBucket));
     for (const [fn, prefixes] of [
-      [api, SERVICE_PREFIXES],
       [image, ['images/']],
       [ingest, [...SERVICE_PREFIXES, INBOX_PREFIX]],
     ] as const) {

@@ -46,9 +46,14 @@ export function createS3Client(config: Pick<Config, 'region' | 's3Endpoint'>, ti
   });
 }
 
+export const createRecordStore = (config: Config, timeouts = DEFAULT_TIMEOUTS) =>
+  new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName);
+
+export const createBlobStore = (config: Config, timeouts = DEFAULT_TIMEOUTS) => new S3BlobStore(createS3Client(config, timeouts), config.bucketName);
+
 export function createStores(config: Config, timeouts = DEFAULT_TIMEOUTS) {
   return {
-    records: new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName),
-    blobs: new S3BlobStore(createS3Client(config, timeouts), config.bucketName),
+    records: createRecordStore(config, timeouts),
+    blobs: createBlobStore(config, timeouts),
   };
 }

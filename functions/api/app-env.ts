@@ -1,6 +1,6 @@
 import type { Config } from '../../schemas/config.ts';
 import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
-import type { BlobStore, Clock, RecordStore } from '../core/ports.ts';
+import type { Clock, RecordStore } from '../core/ports.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import type { RepresentationCache } from './http/representation-cache.ts';
 
@@ -8,7 +8,6 @@ import type { RepresentationCache } from './http/representation-cache.ts';
 export interface AppDeps {
   config: Config;
   records: RecordStore;
-  blobs: BlobStore;
   clock: Clock;
   /** Present only where this process may write (the local server); absent in the Lambda API. */
   ingest?: (input: IngestInput) => Promise<IngestOutcome>;

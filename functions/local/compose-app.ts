@@ -6,9 +6,10 @@ import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { AppDeps } from '../api/app-env.ts';
 import { notFound, renderProblem } from '../api/http/problem.ts';
+import type { BlobStore } from '../core/ports.ts';
 import { createImageApp } from '../image/app.ts';
 
-export function composeLocalApp(deps: AppDeps): Hono {
+export function composeLocalApp(deps: AppDeps & { blobs: BlobStore }): Hono {
   const root = new Hono();
   root.route('/', createImageApp({ config: deps.config, records: deps.records, blobs: deps.blobs }));
   root.route('/', createApp(deps));

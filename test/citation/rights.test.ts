@@ -78,7 +78,7 @@ describe('the same rights in every citation format', () => {
       deps,
     );
     expect(outcome.status).not.toBe('rejected');
-    const app = createApp({ config: testConfig(), records, blobs, clock: fixedClock() });
+    const app = createApp({ config: testConfig(), records, clock: fixedClock() });
     const body = await (await app.request(`/records/110020.${extension}`)).text();
     const text = folded(await (RIGHTS_TEXT[extension] as (b: string) => Promise<string>)(body));
     expect(text).toContain('http://rightsstatements.org/vocab/InC/1.0/');

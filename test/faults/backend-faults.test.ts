@@ -15,7 +15,6 @@ import { createApp } from '../../functions/api/app.ts';
 import { BackendUnavailableError } from '../../functions/core/errors.ts';
 import { startLocalStack } from '../../functions/local/local-stack.ts';
 import { fixedClock, record110020, testConfig } from '../support/fixtures.ts';
-import { MemoryBlobStore } from '../support/memory-stores.ts';
 
 const FAST_FAIL = { connectionTimeoutMs: 300, requestTimeoutMs: 500 };
 
@@ -97,7 +96,6 @@ describe('injected SDK faults', () => {
     const app = createApp({
       config: testConfig(),
       records: new DynamoDbRecordStore(failingDynamoDb(name, status), 'archive-records'),
-      blobs: new MemoryBlobStore(),
       clock: fixedClock(),
     });
     await expectUnavailable(await app.request('/records/110020'));
@@ -112,7 +110,6 @@ describe('injected SDK faults', () => {
     const app = createApp({
       config: testConfig(),
       records: new DynamoDbRecordStore(failingDynamoDb('ThrottlingException', 400), 'archive-records'),
-      blobs: new MemoryBlobStore(),
       clock: fixedClock(),
     });
     await expectUnavailable(await app.request(path));
@@ -146,7 +143,7 @@ describe('a backend that accepts connections and never answers', () => {
 
   it('answers 503 once the request timeout passes, instead of hanging', async () => {
     const records = new DynamoDbRecordStore(createDynamoDbClient({ region: 'us-east-1', dynamodbEndpoint: endpoint }, FAST_FAIL), 'archive-records');
-    const app = createApp({ config: testConfig(), records, blobs: new MemoryBlobStore(), clock: fixedClock() });
+    const app = createApp({ config: testConfig(), records, clock: fixedClock() });
     await expectUnavailable(await app.request('/records/110020'));
   });
 });

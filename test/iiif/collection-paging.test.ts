@@ -5,7 +5,7 @@ import type { RecordStore } from '../../functions/core/ports.ts';
 import { harvestSetsOf } from '../../functions/core/records/harvest-sets.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
 import { fixedClock, record110020, TEST_BASE_URL, testConfig } from '../support/fixtures.ts';
-import { MemoryBlobStore, MemoryRecordStore } from '../support/memory-stores.ts';
+import { MemoryRecordStore } from '../support/memory-stores.ts';
 import { schemaErrors, semanticProblems } from './iiif-checks.ts';
 
 type Collection = { id: string; type: string; partOf?: { id: string }[]; items: { id: string; type: string }[] };
@@ -88,7 +88,7 @@ beforeAll(async () => {
   const withdrawn = await store.get(WITHDRAWN);
   if (!withdrawn || 'deleted' in withdrawn) throw new Error('fixture');
   await store.delete({ id: WITHDRAWN, deleted: true, version: 2, datestamp: '2026-02-01T00:00:00Z', sets: harvestSetsOf(withdrawn).map((s) => s.spec) }, 1);
-  app = createApp({ config: testConfig(), records: store, blobs: new MemoryBlobStore(), clock: fixedClock() });
+  app = createApp({ config: testConfig(), records: store, clock: fixedClock() });
   await crawl(`${TEST_BASE_URL}/iiif/3/collection/top`);
 });
 

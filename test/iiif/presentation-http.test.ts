@@ -31,7 +31,7 @@ async function crawl(start: string): Promise<void> {
 
 beforeAll(async () => {
   const stores = await seededStores({ images: handMadeDeriver({ scans: ['38'] }) });
-  app = createApp({ config: testConfig(), records: stores.records, blobs: stores.blobs, clock: fixedClock() });
+  app = createApp({ config: testConfig(), records: stores.records, clock: fixedClock() });
   await crawl(`${TEST_BASE_URL}/iiif/3/collection/top`);
 });
 

@@ -13,7 +13,7 @@ const TRANSLATION_START = 'SECOND MAIN ADMINISTRATION OF THE GENERAL STAFF OF TH
 let json: { id: string };
 beforeAll(async () => {
   const stores = await seededStores({ images: handMadeDeriver() });
-  const app = createApp({ config: testConfig(), records: stores.records, blobs: stores.blobs, clock: fixedClock() });
+  const app = createApp({ config: testConfig(), records: stores.records, clock: fixedClock() });
   json = (await (await app.request('/iiif/3/110020/manifest')).json()) as { id: string };
 });
 

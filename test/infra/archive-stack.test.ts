@@ -461,6 +461,10 @@ describe('IAM', () => {
     expect(actionsOf(id).filter((action) => /^(dynamodb|s3):/.test(action) && !/:(Get|Query|List)/.test(action))).toEqual([]);
   });
 
+  it('gives the API no access to the bucket at all', () => {
+    expect(actionsOf('Api').filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
   it('lets the ingest write records and objects, and read only the inbox', () => {
     expect(actionsOf('Ingest')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject', 's3:GetObject']));
     const reads = statementsOf('Ingest').filter((statement) => [statement.Action].flat().includes('s3:GetObject'));

@@ -30,8 +30,8 @@ describe('the landing page in a browser', () => {
     server = createAdaptorServer({ fetch: (request: Request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { records, blobs } = await seededStores();
-    app = createApp({ config: testConfig({ PUBLIC_BASE_URL: base }), records, blobs, clock: fixedClock() });
+    const { records } = await seededStores();
+    app = createApp({ config: testConfig({ PUBLIC_BASE_URL: base }), records, clock: fixedClock() });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   }, 120_000);
 

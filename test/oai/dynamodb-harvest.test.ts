@@ -29,7 +29,7 @@ beforeAll(async () => {
     await stores.records.delete({ id: record.id, deleted: true, version: 2, datestamp: DELETION_DATESTAMP, sets: harvestSetsOf(record).map((s) => s.spec) }, 1);
     withdrawn.push(record.id);
   }
-  app = createApp({ config: stores.config, records: stores.records, blobs: stores.blobs, clock: fixedClock() });
+  app = createApp({ config: stores.config, records: stores.records, clock: fixedClock() });
 }, 120_000);
 afterAll(() => stores?.close());
 

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { fixedClock, testConfig } from '../support/fixtures.ts';
-import { MemoryBlobStore, MemoryRecordStore } from '../support/memory-stores.ts';
+import { MemoryRecordStore } from '../support/memory-stores.ts';
 import { harvest, oaiGet, q } from './support/oai-client.ts';
 import { oaiFixture, oaiId } from './support/oai-fixture.ts';
 import { SCHEMAS, validateXml, validateXmlWithWasm } from './support/xml-schema.ts';
@@ -14,7 +14,7 @@ const responses = new Map<string, string>();
 
 beforeAll(async () => {
   const fx = await oaiFixture({ count: 230, withdrawEvery: 7 });
-  const empty = createApp({ config: testConfig(), records: new MemoryRecordStore(), blobs: new MemoryBlobStore(), clock: fixedClock() });
+  const empty = createApp({ config: testConfig(), records: new MemoryRecordStore(), clock: fixedClock() });
   const deleted = fx.withdrawn[0] ?? '';
   const single = [
     'verb=Identify',

@@ -46,6 +46,6 @@ export async function record110020(): Promise<ArchivalRecord> {
 /** The app over in-memory stores seeded with 110020. */
 export async function testApp(overrides: Partial<AppDeps> = {}) {
   const stores = await seededStores();
-  const deps: AppDeps = { config: testConfig(), records: stores.records, blobs: stores.blobs, clock: fixedClock(), ...overrides };
+  const deps: AppDeps = { config: testConfig(), records: stores.records, clock: fixedClock(), ...overrides };
   return { app: createApp(deps), ...stores, deps };
 }

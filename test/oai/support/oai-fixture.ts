@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../functions/api/app-env.ts';
 import { harvestSetsOf } from '../../../functions/core/records/harvest-sets.ts';
 import type { ArchivalRecord } from '../../../schemas/record.ts';
 import { fixedClock, seededStores, testConfig } from '../../support/fixtures.ts';
-import { MemoryBlobStore, MemoryRecordStore } from '../../support/memory-stores.ts';
+import { MemoryRecordStore } from '../../support/memory-stores.ts';
 import { generateRecords } from './generate-records.ts';
 
 export const REPOSITORY_ID = 'archive.example.org';
@@ -42,7 +42,7 @@ export async function oaiFixture(options: { count?: number; withdrawEvery?: numb
       withdrawn.push(record.id);
     }
   }
-  const deps: AppDeps = { config: testConfig(), records, blobs: new MemoryBlobStore(), clock: fixedClock() };
+  const deps: AppDeps = { config: testConfig(), records, clock: fixedClock() };
   return { app: createApp(deps), records, generated, withdrawn };
 }
 
