@@ -13,6 +13,8 @@ import { startBenchChild } from './bench-child.ts';
 import type { BenchTarget } from './bench-server.ts';
 import { runColdStartBench } from './cold-start.ts';
 import { benchRoutes } from './http-bench.ts';
+import { runImageBench } from './image-bench.ts';
+import { runOaiHarvestBench } from './oai-harvest-bench.ts';
 import { runSoak } from './soak.ts';
 
 const env = process.env;
@@ -104,20 +106,54 @@ try {
 
   await section(
     'image',
-    async () => {
-      const mod = (await import(new URL('./image-bench.ts', import.meta.url).href)) as { runImageBench: (options?: object) => Promise<unknown> };
-      return mod.runImageBench({});
-    },
-    (value) => `IIIF Image API (ratios against sharp reading the same pyramid level directly)\n${JSON.stringify(value, null, 2)}`,
+    () => runImageBench({}),
+    (f) =>
+      `IIIF Image API on a ${f.scan.width}x${f.scan.height} scan (pyramid ${f.pyramid.pages.length} pages, ${f.pyramid.tileSize} px tiles), against sharp reading the same pyramid page directly (target <= ${f.targetRatio}x)\n${table(
+        [
+          ['case', 'page', 'service p50/p95 ms', 'direct p50/p95 ms', 'ratio p50', 'ratio p95', 'peak RSS growth MiB'],
+          ...f.cases.map((c) => [
+            c.case,
+            c.page,
+            `${c.service.medianMs} / ${c.service.p95Ms}`,
+            `${c.direct.medianMs} / ${c.direct.p95Ms}`,
+            `${c.ratio.median}x`,
+            `${c.ratio.p95}x`,
+            c.peakRssGrowthMiB.max,
+          ]),
+        ],
+      )}\ninfo.json p50 ${f.infoJsonMedianMs} ms`,
   );
 
   await section(
     'oai',
-    async () => {
-      const mod = (await import(new URL('./oai-harvest-bench.ts', import.meta.url).href)) as { runOaiHarvestBench: (options?: object) => Promise<unknown> };
-      return mod.runOaiHarvestBench({ records: Number(env.BENCH_OAI_RECORDS ?? 100_000) });
-    },
-    (value) => `OAI-PMH full harvest (page cost: last page / first page, target <= 1.2)\n${JSON.stringify(value, null, 2)}`,
+    () => runOaiHarvestBench({ records: Number(env.BENCH_OAI_RECORDS ?? 100_000) }),
+    (f) =>
+      `OAI-PMH: full ListRecords harvest through resumption tokens from dynalite (page cost near the end against the first page, target <= 1.2)\n${table([
+        [
+          'records',
+          'pages',
+          'load s',
+          'harvest s',
+          'records/s',
+          'first page ms',
+          'near-end page ms',
+          'ratio',
+          'read units/page first/near end/max',
+          'exactly once',
+        ],
+        [
+          f.records,
+          f.pages,
+          f.loadSeconds,
+          f.harvestSeconds,
+          f.recordsPerSecond,
+          f.firstPagesMs,
+          f.nearEndPagesMs,
+          `${f.lastToFirstRatio}x`,
+          `${f.readUnitsPerPage.first} / ${f.readUnitsPerPage.nearEnd} / ${f.readUnitsPerPage.max}`,
+          f.harvestedExactlyOnce ? 'yes' : 'NO',
+        ],
+      ])}`,
   );
 
   await section(
