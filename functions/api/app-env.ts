@@ -1,5 +1,6 @@
 import type { Config } from '../../schemas/config.ts';
 import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
+import type { WithdrawOutcome } from '../core/ingest/withdraw-record.ts';
 import type { Clock, RecordStore } from '../core/ports.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import type { RepresentationCache } from './http/representation-cache.ts';
@@ -9,8 +10,13 @@ export interface AppDeps {
   config: Config;
   records: RecordStore;
   clock: Clock;
-  /** Present only where this process may write (the local server); absent in the Lambda API. */
-  ingest?: (input: IngestInput) => Promise<IngestOutcome>;
+  /** The write operations, present only where this process may write (the local server); absent in the Lambda API. */
+  admin?: AdminOperations;
+}
+
+export interface AdminOperations {
+  ingest(input: IngestInput): Promise<IngestOutcome>;
+  withdraw(id: string): Promise<WithdrawOutcome>;
 }
 
 export interface RequestDeps extends AppDeps {

@@ -9,7 +9,7 @@ import { notFound, renderProblem, toProblem } from './http/problem.ts';
 import { RepresentationCache } from './http/representation-cache.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
-import { adminIngestRoutes } from './routes/admin-ingest.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { citationRoutes } from './routes/citation.ts';
 import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
 import { linksetRoutes } from './routes/linkset.ts';
@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', iiifPresentationRoutes);
   app.route('/', viewerRoutes);
   app.route('/', schemaRoutes);
-  if (deps.ingest && deps.config.ingestApiToken) app.route('/', adminIngestRoutes(deps.config.ingestApiToken, deps.ingest));
+  if (deps.admin && deps.config.ingestApiToken) app.route('/', adminRoutes(deps.config.ingestApiToken, deps.admin));
 
   app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
   app.onError((error, c) => {

@@ -1,5 +1,6 @@
 /**
  * `npm run ingest -- <files or folders> [--images <dir>] [--target local|aws]`
+ * `npm run ingest -- --withdraw <record ids> [--target local|aws]`
  *
  * local (default): through the running local server when there is one (it holds the on-disk
  * store), otherwise on the emulators' store opened in this process. aws: straight to the
@@ -8,29 +9,69 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../schemas/config.ts';
 import { createStores } from '../adapters/aws-clients.ts';
-import { type IngestInput, type IngestOutcome, ingestExport } from '../core/ingest/ingest-export.ts';
+import type { AdminOperations } from '../api/app-env.ts';
+import { type IngestDeps, ingestExport } from '../core/ingest/ingest-export.ts';
+import { withdrawRecord } from '../core/ingest/withdraw-record.ts';
 import { startLocalStack } from '../local/local-stack.ts';
 import { findRunningServer } from '../local/server-lock.ts';
 import { createIngestDeps } from './ingest-deps.ts';
-import { formatOutcome } from './ingest-report.ts';
+import { formatOutcome, formatWithdrawal } from './ingest-report.ts';
 import { progressBar } from './progress.ts';
 import { findExportFiles, loadArchiveProfile, readIngestInput } from './read-inputs.ts';
-import { remoteIngest } from './remote-ingest.ts';
+import { remoteAdmin } from './remote-admin.ts';
 
-type Ingest = (input: IngestInput) => Promise<IngestOutcome>;
+const USAGE = `Usage: npm run ingest -- <export files or folders> [--images <dir>] [--target local|aws] [--profile data/archive.json]
+       npm run ingest -- --withdraw <record ids> [--target local|aws]`;
 
-async function openTarget(target: string, profilePath: string): Promise<{ ingest: Ingest; describe: string; close(): Promise<void> }> {
+const directAdmin = (deps: IngestDeps): AdminOperations => ({
+  ingest: (input) => ingestExport(input, deps),
+  withdraw: (id) => withdrawRecord(id, deps),
+});
+
+async function openTarget(target: string, profilePath: string): Promise<{ admin: AdminOperations; describe: string; close(): Promise<void> }> {
   const config = loadConfig(process.env);
   if (target === 'aws') {
     const deps = createIngestDeps(createStores(config), await loadArchiveProfile(profilePath));
-    return { ingest: (input) => ingestExport(input, deps), describe: `AWS (table ${config.tableName}, bucket ${config.bucketName})`, close: async () => {} };
+    return { admin: directAdmin(deps), describe: `AWS (table ${config.tableName}, bucket ${config.bucketName})`, close: async () => {} };
   }
   const server = await findRunningServer(config.dataDir);
-  if (server) return { ingest: remoteIngest(server.url, server.token), describe: `the running local server at ${server.url}`, close: async () => {} };
+  if (server) return { admin: remoteAdmin(server.url, server.token), describe: `the running local server at ${server.url}`, close: async () => {} };
   const stack = await startLocalStack(config);
   const stores = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
   const deps = createIngestDeps(stores, await loadArchiveProfile(profilePath));
-  return { ingest: (input) => ingestExport(input, deps), describe: `the local store in ${config.dataDir}`, close: () => stack.close() };
+  return { admin: directAdmin(deps), describe: `the local store in ${config.dataDir}`, close: () => stack.close() };
+}
+
+type Counts = { [status: string]: number };
+
+async function ingestFiles(admin: AdminOperations, files: readonly string[], imagesDir: string | undefined, counts: Counts): Promise<void> {
+  const bar = progressBar(files.length);
+  try {
+    for (const [index, file] of files.entries()) {
+      bar.update(index, file);
+      let line: string;
+      try {
+        const outcome = await admin.ingest(await readIngestInput(file, imagesDir));
+        counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+        line = formatOutcome(file, outcome);
+      } catch (error) {
+        counts.failed = (counts.failed ?? 0) + 1;
+        line = `failed    ${file}: ${(error as Error).message}`;
+      }
+      bar.clear();
+      console.log(line);
+    }
+  } finally {
+    bar.clear();
+  }
+}
+
+async function withdrawIds(admin: AdminOperations, ids: readonly string[], counts: Counts): Promise<void> {
+  for (const id of ids) {
+    const outcome = await admin.withdraw(id);
+    counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+    console.log(formatWithdrawal(outcome));
+  }
 }
 
 async function main(): Promise<number> {
@@ -40,34 +81,27 @@ async function main(): Promise<number> {
       images: { type: 'string' },
       target: { type: 'string', default: 'local' },
       profile: { type: 'string', default: 'data/archive.json' },
+      withdraw: { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0 || (values.target !== 'local' && values.target !== 'aws')) {
-    console.error('Usage: npm run ingest -- <export files or folders> [--images <dir>] [--target local|aws] [--profile data/archive.json]');
+    console.error(USAGE);
     return 2;
   }
-  const files = await findExportFiles(positionals);
+  const files = values.withdraw ? [] : await findExportFiles(positionals);
   const target = await openTarget(values.target, values.profile);
-  console.log(`Ingesting ${files.length} export(s) into ${target.describe}`);
-  const bar = progressBar(files.length);
-  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0, failed: 0 };
+  const counts: Counts = values.withdraw
+    ? { withdrawn: 0, 'already-withdrawn': 0, unknown: 0 }
+    : { created: 0, updated: 0, unchanged: 0, rejected: 0, failed: 0 };
   try {
-    for (const [index, file] of files.entries()) {
-      bar.update(index, file);
-      let line: string;
-      try {
-        const outcome = await target.ingest(await readIngestInput(file, values.images));
-        counts[outcome.status]++;
-        line = formatOutcome(file, outcome);
-      } catch (error) {
-        counts.failed++;
-        line = `failed    ${file}: ${(error as Error).message}`;
-      }
-      bar.clear();
-      console.log(line);
+    if (values.withdraw) {
+      console.log(`Withdrawing ${positionals.length} record(s) from ${target.describe}`);
+      await withdrawIds(target.admin, positionals, counts);
+    } else {
+      console.log(`Ingesting ${files.length} export(s) into ${target.describe}`);
+      await ingestFiles(target.admin, files, values.images, counts);
     }
   } finally {
-    bar.clear();
     await target.close();
   }
   console.log(
@@ -75,7 +109,7 @@ async function main(): Promise<number> {
       .map(([status, n]) => `${n} ${status}`)
       .join(', '),
   );
-  return counts.rejected + counts.failed > 0 ? 1 : 0;
+  return (counts.rejected ?? 0) + (counts.failed ?? 0) + (counts.unknown ?? 0) > 0 ? 1 : 0;
 }
 
 main().then(

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remoteIngest } from '../../functions/ingest/remote-ingest.ts';
+import { remoteAdmin } from '../../functions/ingest/remote-admin.ts';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled } from '../support/chromium.ts';
 import { EXPORT_110020, OVERLAY_110020 } from '../support/fixtures.ts';
@@ -54,10 +54,7 @@ describe('Mirador on the image service', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'image-zoom-'));
     service = await startService({ PORT: '0', DATA_DIR: dataDir, INGEST_API_TOKEN: TOKEN }, { inMemory: true, log: () => {} });
-    const outcome = await remoteIngest(
-      service.url,
-      TOKEN,
-    )({
+    const outcome = await remoteAdmin(service.url, TOKEN).ingest({
       fileName: '110020.txt',
       exportBytes: await readFile(EXPORT_110020),
       overlayBytes: await readFile(OVERLAY_110020),

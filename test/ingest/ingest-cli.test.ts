@@ -44,6 +44,14 @@ describe('npm run ingest', () => {
     expect(out).toContain('0 created, 0 updated, 2 unchanged, 0 rejected, 0 failed');
   }, 150_000);
 
+  it('withdraws records by id, reporting an unknown id with exit code 1', () => {
+    const { code, out } = ingest('--withdraw', '200003', '999999');
+    expect(code).toBe(1);
+    expect(out).toMatch(/withdrawn\s+record 200003 v2/);
+    expect(out).toMatch(/unknown\s+record 999999/);
+    expect(out).toContain('1 withdrawn, 0 already-withdrawn, 1 unknown');
+  }, 150_000);
+
   it('explains its usage when given nothing to ingest', () => {
     const { code, err } = ingest();
     expect(code).toBe(2);

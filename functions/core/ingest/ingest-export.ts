@@ -10,6 +10,7 @@ import { type Overlay, OverlaySchema } from '../../../schemas/overlay.ts';
 import type { ArchivalRecord, LeafImage, Provenance, RecordContent } from '../../../schemas/record.ts';
 import { VersionConflictError } from '../errors.ts';
 import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../ports.ts';
+import { datestampAt } from '../records/datestamp.ts';
 import { fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
 import { buildRecordContent } from './build-record-content.ts';
 import { parseExport } from './parse-export.ts';
@@ -72,12 +73,6 @@ function parseOverlay(bytes: Uint8Array | undefined): { overlay?: Overlay; probl
   const result = OverlaySchema.safeParse(json);
   if (result.success) return { overlay: result.data, problems: [] };
   return { problems: result.error.issues.map((issue) => ({ field: `overlay.${issue.path.join('.')}`, message: issue.message })) };
-}
-
-/** Second-precision UTC timestamp, never earlier than `notBefore`. */
-function datestampAt(now: Date, notBefore: string | undefined): string {
-  const stamp = `${now.toISOString().slice(0, 19)}Z`;
-  return notBefore && notBefore > stamp ? notBefore : stamp;
 }
 
 export async function ingestExport(input: IngestInput, deps: IngestDeps): Promise<IngestOutcome> {
