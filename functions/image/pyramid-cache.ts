@@ -3,50 +3,11 @@
  * total bytes, keyed by the derivative's SHA-256 (so an entry can never go stale), and one
  * storage read per pyramid however many tile requests ask for it at once.
  */
+import { WeightedLru } from '../core/cache/weighted-lru.ts';
 import type { BlobStore } from '../core/ports.ts';
 
 /** 256 MiB: a dozen 6000x8000 scans, well inside the image function's memory. */
 export const DEFAULT_PYRAMID_CACHE_BYTES = 256 * 1024 * 1024;
-
-export class ByteLru {
-  private readonly entries = new Map<string, Uint8Array>();
-  private total = 0;
-
-  constructor(readonly maxBytes: number) {}
-
-  get bytes(): number {
-    return this.total;
-  }
-
-  get(key: string): Uint8Array | undefined {
-    const value = this.entries.get(key);
-    if (value) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  /** Stores a value, evicting the least recently used ones; a value larger than the whole cache is not kept. */
-  set(key: string, value: Uint8Array): void {
-    this.delete(key);
-    if (value.byteLength > this.maxBytes) return;
-    this.entries.set(key, value);
-    this.total += value.byteLength;
-    for (const [oldest, evicted] of this.entries) {
-      if (this.total <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.total -= evicted.byteLength;
-    }
-  }
-
-  delete(key: string): void {
-    const value = this.entries.get(key);
-    if (!value) return;
-    this.entries.delete(key);
-    this.total -= value.byteLength;
-  }
-}
 
 /** Reads a whole object from its stream into one buffer, sized up front when the store says how big it is. */
 async function readAll(blobs: BlobStore, key: string): Promise<Uint8Array> {
@@ -67,18 +28,18 @@ async function readAll(blobs: BlobStore, key: string): Promise<Uint8Array> {
 }
 
 export class PyramidSource {
-  private readonly cache: ByteLru;
+  private readonly cache: WeightedLru<Uint8Array>;
   private readonly loading = new Map<string, Promise<Uint8Array>>();
 
   constructor(
     private readonly blobs: BlobStore,
     maxBytes = DEFAULT_PYRAMID_CACHE_BYTES,
   ) {
-    this.cache = new ByteLru(maxBytes);
+    this.cache = new WeightedLru(maxBytes, (bytes) => bytes.byteLength);
   }
 
   get cachedBytes(): number {
-    return this.cache.bytes;
+    return this.cache.weight;
   }
 
   /** The pyramid stored under `key`, whose SHA-256 is `sha256`. */

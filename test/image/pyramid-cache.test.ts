@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ByteLru, PyramidSource } from '../../functions/image/pyramid-cache.ts';
+import { PyramidSource } from '../../functions/image/pyramid-cache.ts';
 import { MemoryBlobStore } from '../support/memory-stores.ts';
 
 const bytes = (n: number) => new Uint8Array(n).fill(n % 256);
-
-describe('ByteLru', () => {
-  it('evicts the least recently used entries when the bytes exceed the bound', () => {
-    const lru = new ByteLru(100);
-    lru.set('a', bytes(40));
-    lru.set('b', bytes(40));
-    lru.get('a');
-    lru.set('c', bytes(40));
-    expect([lru.get('a') !== undefined, lru.get('b') !== undefined, lru.get('c') !== undefined]).toEqual([true, false, true]);
-    expect(lru.bytes).toBe(80);
-  });
-
-  it('does not keep a value larger than the whole cache', () => {
-    const lru = new ByteLru(100);
-    lru.set('a', bytes(50));
-    lru.set('big', bytes(101));
-    expect(lru.get('big')).toBeUndefined();
-    expect(lru.bytes).toBe(50);
-  });
-
-  it('counts a replaced value once', () => {
-    const lru = new ByteLru(100);
-    lru.set('a', bytes(30));
-    lru.set('a', bytes(60));
-    expect(lru.bytes).toBe(60);
-  });
-});
 
 describe('PyramidSource', () => {
   it('reads a pyramid once however many requests ask for it at the same time', async () => {

@@ -62,3 +62,15 @@ describe('CachedRecordStore under concurrent misses', () => {
     expect(new Set(results.map((r) => r?.version))).toEqual(new Set([1]));
   });
 });
+
+describe('CachedRecordStore with a write during a read', () => {
+  it('does not keep the version a read started before the write', async () => {
+    const { inner, cache } = setup();
+    const record = await record110020();
+    await inner.put(record, undefined);
+    const reading = cache.get('110020');
+    await cache.put({ ...record, version: 2 }, 1);
+    expect((await reading)?.version).toBe(1);
+    expect((await cache.get('110020'))?.version).toBe(2);
+  });
+});

@@ -3,32 +3,22 @@
  * the rendering and its parameters) and base URL: a warm function renders each representation
  * once. Bounded by the total length of the bodies it holds; least recently used goes first.
  */
-export class RepresentationCache {
-  private readonly bodies = new Map<string, string>();
-  private size = 0;
+import { WeightedLru } from '../../core/cache/weighted-lru.ts';
 
-  constructor(private readonly maxChars = 16 * 1024 * 1024) {}
+export class RepresentationCache {
+  private readonly bodies: WeightedLru<string>;
+
+  constructor(maxChars = 16 * 1024 * 1024) {
+    this.bodies = new WeightedLru(maxChars, (body) => body.length);
+  }
 
   async getOrRender(key: string, render: () => string | Promise<string>): Promise<string> {
     const hit = this.bodies.get(key);
-    if (hit !== undefined) {
-      this.bodies.delete(key);
-      this.bodies.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const body = await render();
-    if (body.length <= this.maxChars / 2) this.remember(key, body);
+    // One huge body must not flush everything else.
+    this.bodies.set(key, body, 2);
     return body;
-  }
-
-  private remember(key: string, body: string) {
-    this.bodies.set(key, body);
-    this.size += body.length;
-    for (const [oldest, value] of this.bodies) {
-      if (this.size <= this.maxChars) break;
-      this.bodies.delete(oldest);
-      this.size -= value.length;
-    }
   }
 
   get entries(): number {

@@ -4,6 +4,7 @@
  * writes through this store invalidate their entry at once.
  */
 import type { ArchivalRecord, Tombstone } from '../../../schemas/record.ts';
+import { WeightedLru } from '../cache/weighted-lru.ts';
 import type { ChangesQuery, Clock, RecordStore, StoredEntry } from '../ports.ts';
 
 export interface CacheOptions {
@@ -14,48 +15,47 @@ export interface CacheOptions {
 export const DEFAULT_CACHE: CacheOptions = { maxEntries: 500, ttlMs: 30_000 };
 
 export class CachedRecordStore implements RecordStore {
-  private readonly entries = new Map<string, { value: StoredEntry | undefined; expires: number }>();
+  private readonly entries: WeightedLru<{ value: StoredEntry | undefined; expires: number }>;
   private readonly pending = new Map<string, Promise<StoredEntry | undefined>>();
+  /** Writes made through this store so far. */
+  private writes = 0;
 
   constructor(
     private readonly inner: RecordStore,
     private readonly clock: Clock,
     private readonly options: CacheOptions = DEFAULT_CACHE,
-  ) {}
+  ) {
+    this.entries = new WeightedLru(options.maxEntries, () => 1);
+  }
 
   async get(id: string): Promise<StoredEntry | undefined> {
     const now = this.clock.now().getTime();
     const hit = this.entries.get(id);
-    if (hit && hit.expires > now) {
-      // Refresh recency: Map keeps insertion order, so the oldest key is evicted first.
-      this.entries.delete(id);
-      this.entries.set(id, hit);
-      return hit.value;
-    }
+    if (hit && hit.expires > now) return hit.value;
     // Concurrent misses for one id share a single read (no stampede when an entry expires).
     let pending = this.pending.get(id);
     if (!pending) {
       pending = this.inner.get(id).finally(() => this.pending.delete(id));
       this.pending.set(id, pending);
     }
+    const writesBefore = this.writes;
     const value = await pending;
-    this.entries.delete(id);
-    this.entries.set(id, { value, expires: now + this.options.ttlMs });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    // A read that overlapped a write through this store may hold the old version: do not keep it.
+    if (this.writes === writesBefore) this.entries.set(id, { value, expires: now + this.options.ttlMs });
     return value;
   }
 
   async put(record: ArchivalRecord, expectedVersion: number | undefined): Promise<void> {
+    this.writes++;
+    this.pending.delete(record.id);
     this.entries.delete(record.id);
     await this.inner.put(record, expectedVersion);
     this.entries.delete(record.id);
   }
 
   async delete(tombstone: Tombstone, expectedVersion: number): Promise<void> {
+    this.writes++;
+    this.pending.delete(tombstone.id);
     this.entries.delete(tombstone.id);
     await this.inner.delete(tombstone, expectedVersion);
     this.entries.delete(tombstone.id);
