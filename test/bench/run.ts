@@ -28,6 +28,8 @@ const TARGETS: BenchTarget[] = [
   { name: 'landing page', path: '/records/110020', headers: { accept: 'text/html' } },
   { name: 'CSL-JSON', path: '/records/110020.csl.json', headers: {} },
   { name: 'OAI GetRecord', path: '/oai?verb=GetRecord&identifier=oai:bench.example.org:110020&metadataPrefix=oai_dc', headers: {} },
+  // The app's cheapest route: what the HTTP stack itself costs per request (the ceiling of the others).
+  { name: 'health (stack floor)', path: '/health', headers: {} },
 ];
 const SOAK_EXTRA: BenchTarget[] = [
   { name: 'MODS', path: '/records/110020.mods.xml', headers: {} },
