@@ -75,6 +75,9 @@ export async function runColdStartBench(env: { [name: string]: string }, runs = 
       platform: 'node',
       target: 'node20',
       minify: true,
+      // As the CDK stack bundles them (infra/constructs/service-function.ts): the ESM builds of
+      // dependencies first, which tree-shake far better than their CommonJS builds.
+      mainFields: ['module', 'main'],
       external: ['sharp'],
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
       logLevel: 'silent',
