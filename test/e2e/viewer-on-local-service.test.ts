@@ -6,12 +6,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
 import { referencedIds, schemaErrors, semanticProblems } from '../iiif/iiif-checks.ts';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled } from '../support/chromium.ts';
+import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
 import { repoPath } from '../support/fixtures.ts';
 
 type Json = { [key: string]: unknown };
@@ -122,14 +122,7 @@ describe('Mirador in headless Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    profileDir = await mkdtemp(join(tmpdir(), 'archive-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page, profileDir } = await launchChromium());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const manifest = `${base}/iiif/3/110020/manifest`;
     await page.goto(`${base}/viewer?manifest=${encodeURIComponent(manifest)}`);

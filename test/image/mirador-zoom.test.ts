@@ -7,12 +7,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remoteAdmin } from '../../functions/ingest/remote-admin.ts';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumInstalled } from '../support/chromium.ts';
+import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
 import { EXPORT_110020, OVERLAY_110020 } from '../support/fixtures.ts';
 
 const TOKEN = 'image-zoom-test-token-0123456789';
@@ -62,14 +62,7 @@ describe('Mirador on the image service', () => {
     });
     if (outcome.status !== 'updated') throw new Error(`ingest of the scan: ${JSON.stringify(outcome)}`);
 
-    profileDir = await mkdtemp(join(tmpdir(), 'image-zoom-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page, profileDir } = await launchChromium());
     page.on('response', (res) => {
       const path = new URL(res.url()).pathname;
       const m = TILE.exec(path);

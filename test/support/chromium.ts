@@ -1,5 +1,9 @@
 /** Debian's Chromium for the browser tests (never a downloaded browser: this machine has no such network). */
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,3 +19,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const chromiumInstalled = existsSync(CHROMIUM);
+
+/** Debian's Chromium with a fresh profile, headless, at a desktop viewport; close the context when done. */
+export async function launchChromium(): Promise<{ context: BrowserContext; page: Page; profileDir: string }> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'archive-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()), profileDir };
+}
