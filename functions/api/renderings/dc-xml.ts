@@ -4,6 +4,7 @@ import type { Rendering } from './rendering.ts';
 
 /** Simple Dublin Core in the oai_dc container, as OAI-PMH serves it. */
 export const dcXml: Rendering = {
+  label: 'Dublin Core (oai_dc XML)',
   extension: 'dc.xml',
   contentType: 'application/xml; charset=utf-8',
   mediaTypes: [],

@@ -3,6 +3,7 @@ import type { Rendering } from './rendering.ts';
 
 /** DCMI Terms as JSON-LD. */
 export const dctermsJsonLd: Rendering = {
+  label: 'DCMI Terms (JSON-LD)',
   extension: 'jsonld',
   contentType: 'application/ld+json; charset=utf-8',
   mediaTypes: ['application/ld+json'],

@@ -4,6 +4,7 @@ import type { Rendering } from './rendering.ts';
 
 /** DCMI Terms as RDF/XML. */
 export const dctermsRdf: Rendering = {
+  label: 'DCMI Terms (RDF/XML)',
   extension: 'rdf',
   contentType: 'application/rdf+xml; charset=utf-8',
   mediaTypes: ['application/rdf+xml'],

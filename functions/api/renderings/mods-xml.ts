@@ -4,6 +4,7 @@ import type { Rendering } from './rendering.ts';
 
 /** MODS 3.7. */
 export const modsXml: Rendering = {
+  label: 'MODS 3.7',
   extension: 'mods.xml',
   contentType: 'application/mods+xml; charset=utf-8',
   mediaTypes: ['application/mods+xml'],
