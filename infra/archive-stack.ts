@@ -105,6 +105,8 @@ export class ArchiveStack extends Stack {
       timeout: Duration.minutes(5),
       environment: { ...environment, FONTCONFIG_PATH: `${LAMBDA_TASK_ROOT}/fonts` },
       nodeModules: ['sharp'],
+      // Not on a request path: readable stack traces are worth the start-up time here.
+      sourceMapsAtRuntime: true,
       // The placeholder images are SVG text rendered by sharp; the Lambda runtime has no fonts.
       afterBundling: (inputDir, outputDir) => [
         `mkdir -p "${outputDir}/fonts"`,
