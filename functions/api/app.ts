@@ -3,8 +3,8 @@
  * local server wrap the same app.
  */
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { openCors } from './http/open-cors.ts';
 import { notFound, renderProblem, toProblem } from './http/problem.ts';
 import { RepresentationCache } from './http/representation-cache.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', { ...deps, representations, urls: urlsFor(c.req.header(FORWARDED_HOST_HEADER)) });
     await next();
   });
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
+  app.use('*', openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/', recordRoutes);

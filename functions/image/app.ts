@@ -8,10 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Config } from '../../schemas/config.ts';
 import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
 import { matchesEtag, sendRepresentation } from '../api/http/conditional.ts';
+import { openCors } from '../api/http/open-cors.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../api/http/problem.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from '../api/http/request-urls.ts';
 import { verifyOrigin } from '../api/http/verify-origin.ts';
@@ -96,10 +96,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
 
   // The same guards and URLs as the metadata API: ids follow the host the CDN forwarded, if trusted.
   if (deps.config.originSecret) app.use(`${IMAGE_API_PREFIX}/*`, verifyOrigin(deps.config.originSecret));
-  app.use(
-    `${IMAGE_API_PREFIX}/*`,
-    cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'], maxAge: 86400 }),
-  );
+  app.use(`${IMAGE_API_PREFIX}/*`, openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'] }));
 
   app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {
     const { id } = checkedImageId(c.req.param('id'));

@@ -2,7 +2,8 @@
  * Content-coding for text responses: Brotli or gzip, as the client's Accept-Encoding prefers
  * (Hono's own `compress` middleware offers gzip and deflate only). The encoded representation
  * gets a weak ETag, as it is no longer byte-identical to the strong one; If-None-Match still
- * matches it (weak comparison). HEAD, 304 and small bodies pass through untouched.
+ * matches it (weak comparison). HEAD, 304 and small bodies pass through untouched. Every response
+ * of the routes it guards says `Vary: Accept-Encoding`.
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -40,23 +41,18 @@ export async function encodeBody(body: Uint8Array, coding: ContentCoding): Promi
   return new Uint8Array(encoded);
 }
 
-/** Adds `Accept-Encoding` to a Vary header value. */
-export function varyOnEncoding(vary: string | null): string {
-  if (!vary) return 'Accept-Encoding';
-  return /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
-}
-
 export function compressResponses(options: { threshold?: number } = {}): MiddlewareHandler {
   const threshold = options.threshold ?? 1024;
   return async (c, next) => {
+    // Set before the handler runs, so a response left uncompressed is never rebuilt just for this.
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    const coding = chooseContentCoding(c.req.header('Accept-Encoding'));
     await next();
+    if (!coding) return;
     const res = c.res;
     if (c.req.method === 'HEAD' || res.status !== 200 || !res.body || res.headers.has('Content-Encoding')) return;
     if (!COMPRESSIBLE_CONTENT_TYPE_REGEX.test(res.headers.get('Content-Type') ?? '')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('Cache-Control') ?? '')) return;
-    c.res.headers.set('Vary', varyOnEncoding(res.headers.get('Vary')));
-    const coding = chooseContentCoding(c.req.header('Accept-Encoding'));
-    if (!coding) return;
     const raw = await res.arrayBuffer();
     if (raw.byteLength < threshold) {
       c.res = new Response(raw, res);
