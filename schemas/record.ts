@@ -98,6 +98,8 @@ export const ArchivalReferenceSchema = z.object({
   repository: RepositorySchema,
   fond: nonEmpty(),
   opis: z.optional(nonEmpty()),
+  /** Folder (`p.`, papka) between opis and delo, as AVPRF references give it. */
+  papka: z.optional(nonEmpty()),
   delo: z.optional(nonEmpty()),
   /** Every leaf, in order: `ll. 37-40` is four leaves. */
   leaves: z.array(LeafSchema),

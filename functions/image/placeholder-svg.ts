@@ -13,6 +13,7 @@ export const PLACEHOLDER_SIZE = { width: 1000, height: 1400 } as const;
 export function leafReference(reference: ArchivalReference, leaf: Leaf): string {
   const parts = [reference.repository.abbreviation, `f. ${reference.fond}`];
   if (reference.opis !== undefined) parts.push(`op. ${reference.opis}`);
+  if (reference.papka !== undefined) parts.push(`p. ${reference.papka}`);
   if (reference.delo !== undefined) parts.push(`d. ${reference.delo}`);
   parts.push(`l. ${leafLabel(leaf)}`);
   return parts.join(', ');

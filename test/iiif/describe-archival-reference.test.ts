@@ -21,6 +21,12 @@ describe('describeArchivalReference', () => {
       'Archive of the President of the Russian Federation, fond 3, opis 65, delo 776, leaves 5, 5ob., 6, 6ob.',
     ],
     ['a reference that stops at the fond', { fond: '45' }, '', 'Archive of the President of the Russian Federation, fond 45'],
+    [
+      'a reference with a papka',
+      { fond: '0100', opis: '43', papka: '302', delo: '10' },
+      '1-2',
+      'Archive of the President of the Russian Federation, fond 0100, opis 43, papka 302, delo 10, leaves 1-2',
+    ],
   ])('writes out %s', (_, parts, leafText, expected) => {
     const leaves = leafText ? (expandLeaves(leafText) ?? []) : [];
     expect(describeArchivalReference({ repository: APRF, ...parts, leaves })).toBe(expected);

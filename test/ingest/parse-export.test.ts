@@ -148,6 +148,21 @@ describe('export variants', () => {
     expect(content.title).toBe(title);
   });
 
+  it('reads the papka (p.) of a Foreign Policy Archive reference', () => {
+    const content = variant({ fields: { Source: 'AVPRF, f. 0100, op. 43, p. 302, d. 10, ll. 1-2.' } });
+    expect(content.source.archival).toEqual({
+      repository: { abbreviation: 'AVPRF', name: 'Foreign Policy Archive of the Russian Federation', place: 'Moscow' },
+      fond: '0100',
+      opis: '43',
+      papka: '302',
+      delo: '10',
+      leaves: [
+        { number: 1, reverse: false },
+        { number: 2, reverse: false },
+      ],
+    });
+  });
+
   it('expands leaves with reverse sides', () => {
     const content = variant({ fields: { Source: 'AVPRF, f. 059a, op. 5a, d. 4, ll. 5-6ob.' } });
     expect(content.source.archival?.leaves).toEqual([

@@ -20,6 +20,25 @@ describe('harvest sets', () => {
     expect(specToken(`${value}!`)).not.toBe(token);
   });
 
+  it('numbers a delo within its papka when the reference names one', () => {
+    const source = {
+      citation: 'AVPRF, f. 0100, op. 43, p. 302, d. 10.',
+      kind: 'archival-reference' as const,
+      archival: {
+        repository: { abbreviation: 'AVPRF', name: 'Foreign Policy Archive of the Russian Federation' },
+        fond: '0100',
+        opis: '43',
+        papka: '302',
+        delo: '10',
+        leaves: [],
+      },
+    };
+    const delo = harvestSetsOf({ source }).find((set) => set.level === 'delo');
+    expect(delo).toEqual({ level: 'delo', spec: 'repository:AVPRF:fond:0100:opis:43:delo:302!10', name: 'AVPRF, fond 0100, opis 43, papka 302, delo 10' });
+    expect(delo?.spec).toMatch(SET_SPEC_PATTERN);
+    expect(setLevelOf(delo?.spec ?? '')).toBe('delo');
+  });
+
   it('keeps tokens of different values different', () => {
     expect(specToken('a~7E')).not.toBe(specToken('a~'));
   });

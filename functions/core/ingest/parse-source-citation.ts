@@ -3,7 +3,7 @@ import type { ArchivalReference, Leaf, Repository, Source } from '../../../schem
 export type SourceParse = { ok: true; source: Source } | { ok: false; message: string };
 
 const REFERENCE =
-  /^(?<repo>[A-Z][A-Za-z]{1,11})\s*,\s*f\.\s*(?<fond>[\w-]+)(?:\s*,\s*op\.\s*(?<opis>[\w-]+))?(?:\s*,\s*d\.\s*(?<delo>[\w-]+))?(?:\s*,\s*ll?\.\s*(?<leaves>[\dob.,\s–-]+?))?\s*\.?$/;
+  /^(?<repo>[A-Z][A-Za-z]{1,11})\s*,\s*f\.\s*(?<fond>[\w-]+)(?:\s*,\s*op\.\s*(?<opis>[\w-]+))?(?:\s*,\s*p\.\s*(?<papka>[\w-]+))?(?:\s*,\s*d\.\s*(?<delo>[\w-]+))?(?:\s*,\s*ll?\.\s*(?<leaves>[\dob.,\s–-]+?))?\s*\.?$/;
 
 const NOTE = /^(obtained|translated|donated|provided|contributed|courtesy|from the|original (scan|document))\b/i;
 
@@ -58,7 +58,7 @@ export function parseSourceCitation(citation: string, repositories: readonly Rep
   const text = citation.trim();
   const m = REFERENCE.exec(text);
   if (m?.groups) {
-    const { repo, fond, opis, delo, leaves: leafText } = m.groups;
+    const { repo, fond, opis, papka, delo, leaves: leafText } = m.groups;
     const repository = repositories.find((r) => r.abbreviation === repo);
     if (!repository) {
       return { ok: false, message: `unknown repository abbreviation "${repo}" in archival reference "${text}"; add it to data/archive.json` };
@@ -67,6 +67,7 @@ export function parseSourceCitation(citation: string, repositories: readonly Rep
     if (leaves === undefined) return { ok: false, message: `cannot read the leaves "${leafText}" of archival reference "${text}"` };
     const archival: ArchivalReference = { repository, fond: fond ?? '', leaves };
     if (opis !== undefined) archival.opis = opis;
+    if (papka !== undefined) archival.papka = papka;
     if (delo !== undefined) archival.delo = delo;
     return { ok: true, source: { citation: text, kind: 'archival-reference', archival } };
   }

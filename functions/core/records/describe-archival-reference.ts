@@ -17,6 +17,7 @@ export function describeLeafRange(leaves: ArchivalReference['leaves']): string |
 export function describeArchivalReference(reference: ArchivalReference): string {
   const parts = [reference.repository.name, `fond ${reference.fond}`];
   if (reference.opis !== undefined) parts.push(`opis ${reference.opis}`);
+  if (reference.papka !== undefined) parts.push(`papka ${reference.papka}`);
   if (reference.delo !== undefined) parts.push(`delo ${reference.delo}`);
   const leaves = describeLeafRange(reference.leaves);
   if (leaves) parts.push(leaves);

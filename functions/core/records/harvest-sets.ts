@@ -10,8 +10,8 @@ import type { SetEntry } from '../ports.ts';
 export const SET_LEVELS = ['repository', 'fond', 'opis', 'delo', 'type'] as const;
 export type SetLevel = (typeof SET_LEVELS)[number];
 
-/** Characters an OAI-PMH setSpec token allows, less `~`, which escapes the others. */
-const SPEC_TOKEN = /[^A-Za-z0-9\-_.!*'()]/g;
+/** Characters an OAI-PMH setSpec token allows, less `~`, which escapes the others, and `!`, which joins a papka and its delo. */
+const SPEC_TOKEN = /[^A-Za-z0-9\-_.*'()]/g;
 
 /**
  * A spec-safe form of a value: whitespace runs become `-`, any other character outside the
@@ -40,8 +40,11 @@ export function harvestSetsOf(record: Pick<RecordContent, 'source' | 'genre'>): 
       spec += `:opis:${specToken(ref.opis)}`;
       sets.push({ level: 'opis', spec, name: `${ref.repository.abbreviation}, fond ${ref.fond}, opis ${ref.opis}` });
       if (ref.delo !== undefined) {
-        spec += `:delo:${specToken(ref.delo)}`;
-        sets.push({ level: 'delo', spec, name: `${ref.repository.abbreviation}, fond ${ref.fond}, opis ${ref.opis}, delo ${ref.delo}` });
+        // A delo is numbered within its papka where the reference names one: `302!10` is papka 302, delo 10.
+        const papka = ref.papka === undefined ? '' : `${specToken(ref.papka)}!`;
+        spec += `:delo:${papka}${specToken(ref.delo)}`;
+        const papkaName = ref.papka === undefined ? '' : `, papka ${ref.papka}`;
+        sets.push({ level: 'delo', spec, name: `${ref.repository.abbreviation}, fond ${ref.fond}, opis ${ref.opis}${papkaName}, delo ${ref.delo}` });
       }
     }
   }
