@@ -1,5 +1,6 @@
 /** `/sitemap.xml`: every live record's landing page, with its datestamp. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/fixtures.ts';
 import { type OaiFixture, oaiFixture } from './support/oai-fixture.ts';
 import { elements, readXml, text } from './support/read-xml.ts';
 
@@ -30,5 +31,14 @@ describe('/sitemap.xml', () => {
   it('gives each record its datestamp as lastmod', () => {
     const url = elements(readXml(body), 'url').find((u) => text(u, 'loc') === 'https://archive.example.org/records/110020');
     expect(url && text(url, 'lastmod')).toBe('2026-11-26T12:00:00Z');
+  });
+});
+
+describe('sitemap caching', () => {
+  it('answers a matching If-None-Match with 304', async () => {
+    const { app } = await testApp();
+    const etag = (await app.request('/sitemap.xml')).headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await app.request('/sitemap.xml', { headers: { 'If-None-Match': etag } })).status).toBe(304);
   });
 });

@@ -1,8 +1,10 @@
 /** `/sitemap.xml`: every live record's landing page, with its datestamp as `lastmod`. */
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { isTombstone } from '../../core/ports.ts';
 import { el, serializeXml, type XmlElement } from '../../core/xml/xml-tree.ts';
 import type { AppEnv } from '../app-env.ts';
+import { sendRepresentation } from '../http/conditional.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** The sitemaps protocol's limit of URLs in one file. */
@@ -22,5 +24,6 @@ export const sitemapRoutes = new Hono<AppEnv>().get('/sitemap.xml', async (c) =>
     after = page.next;
   } while (after !== undefined && entries.length < SITEMAP_MAX_URLS);
   const body = serializeXml(el('urlset', { xmlns: SITEMAP_NAMESPACE }, entries));
-  return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+  const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
+  return sendRepresentation(c, { body, contentType: 'application/xml; charset=utf-8', etag, cacheControl: 'public, max-age=3600' });
 });
