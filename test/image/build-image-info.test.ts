@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildImageInfo } from '../../functions/core/iiif/image-3/build-image-info.ts';
+import { SCAN_PYRAMID } from './support/scan-pyramid.ts';
 
-const IMAGE = {
-  width: 6000,
-  height: 8000,
-  tileSize: 512,
-  levels: [
-    { width: 6000, height: 8000 },
-    { width: 3000, height: 4000 },
-    { width: 1500, height: 2000 },
-    { width: 750, height: 1000 },
-    { width: 375, height: 500 },
-  ],
-};
+const IMAGE = SCAN_PYRAMID;
 const LIMITS = { maxWidth: 10_000, maxHeight: 10_000, maxArea: 25_000_000 };
 
 describe('buildImageInfo', () => {
