@@ -2,31 +2,33 @@ import { describe, expect, it, vi } from 'vitest';
 import { RepresentationCache } from '../../functions/api/http/representation-cache.ts';
 import { testApp } from '../support/fixtures.ts';
 
+const rendered = (body: string) => ({ body, headers: {} });
+
 describe('RepresentationCache', () => {
   it('renders a key once', async () => {
     const cache = new RepresentationCache(100);
-    const render = vi.fn(() => 'body');
+    const render = vi.fn(() => rendered('body'));
     await cache.getOrRender('k', render);
-    expect(await cache.getOrRender('k', render)).toBe('body');
+    expect((await cache.getOrRender('k', render)).body).toBe('body');
     expect(render).toHaveBeenCalledTimes(1);
   });
 
   it('stays within its bound, dropping the least recently used body', async () => {
     const cache = new RepresentationCache(35);
-    await cache.getOrRender('a', () => 'a'.repeat(10));
-    await cache.getOrRender('b', () => 'b'.repeat(10));
-    await cache.getOrRender('a', () => 'unused');
-    await cache.getOrRender('c', () => 'c'.repeat(10));
-    await cache.getOrRender('d', () => 'd'.repeat(10));
+    await cache.getOrRender('a', () => rendered('a'.repeat(10)));
+    await cache.getOrRender('b', () => rendered('b'.repeat(10)));
+    await cache.getOrRender('a', () => rendered('unused'));
+    await cache.getOrRender('c', () => rendered('c'.repeat(10)));
+    await cache.getOrRender('d', () => rendered('d'.repeat(10)));
     expect(cache.entries).toBe(3);
-    const render = vi.fn(() => 'b');
+    const render = vi.fn(() => rendered('b'));
     await cache.getOrRender('b', render);
     expect(render).toHaveBeenCalledTimes(1);
   });
 
   it('does not keep a body larger than half its bound', async () => {
     const cache = new RepresentationCache(40);
-    await cache.getOrRender('big', () => 'x'.repeat(21));
+    await cache.getOrRender('big', () => rendered('x'.repeat(21)));
     expect(cache.entries).toBe(0);
   });
 });
@@ -45,6 +47,15 @@ describe('cached renderings over HTTP', () => {
     expect(etag).toBe('"110020-v1-d1-manifest"');
     const res = await app.request('/iiif/3/110020/manifest', { headers: { 'If-None-Match': etag } });
     expect(res.status).toBe(304);
+  });
+
+  it("send a rendering's own headers with the cached body too", async () => {
+    const { app } = await testApp();
+    await app.request('/records/110020', { headers: { Accept: 'text/html' } });
+    const again = await app.request('/records/110020', { headers: { Accept: 'text/html' } });
+    expect(again.headers.get('link')).toContain('rel="cite-as"');
+    expect(again.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(again.headers.get('vary')).toBe('Accept');
   });
 
   it('keep representations of different base URLs apart', async () => {

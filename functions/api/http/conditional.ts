@@ -39,11 +39,18 @@ export function sendRepresentation(c: Context, rep: Representation): Response {
  */
 export async function sendCachedRepresentation(
   c: Context<AppEnv>,
-  rep: Omit<Representation, 'body'> & { render: () => string | Promise<string> },
+  rep: Omit<Representation, 'body'> & {
+    render: () => string | Promise<string>;
+    /** Headers that depend on the representation only (computed once with its body, kept with it). */
+    renderHeaders?: () => { [name: string]: string };
+  },
 ): Promise<Response> {
   const { representations, urls } = c.var.deps;
   const headers: { [name: string]: string } = { ETag: `"${rep.etag}"`, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
   if (matchesEtag(c.req.header('If-None-Match'), `"${rep.etag}"`)) return c.body(null, 304, headers);
-  const body = await representations.getOrRender(`${urls.base} ${rep.etag}`, rep.render);
-  return c.body(body, 200, { ...headers, 'Content-Type': rep.contentType });
+  const rendered = await representations.getOrRender(`${urls.base} ${rep.etag}`, async () => ({
+    body: await rep.render(),
+    headers: rep.renderHeaders?.() ?? {},
+  }));
+  return c.body(rendered.body, 200, { ...rendered.headers, ...headers, 'Content-Type': rep.contentType });
 }

@@ -5,20 +5,26 @@
  */
 import { WeightedLru } from '../../core/cache/weighted-lru.ts';
 
+/** A rendered body and the headers that belong to it (signposting `Link`, security headers). */
+export interface Rendered {
+  body: string;
+  headers: { readonly [name: string]: string };
+}
+
 export class RepresentationCache {
-  private readonly bodies: WeightedLru<string>;
+  private readonly bodies: WeightedLru<Rendered>;
 
   constructor(maxChars = 16 * 1024 * 1024) {
-    this.bodies = new WeightedLru(maxChars, (body) => body.length);
+    this.bodies = new WeightedLru(maxChars, (rendered) => rendered.body.length);
   }
 
-  async getOrRender(key: string, render: () => string | Promise<string>): Promise<string> {
+  async getOrRender(key: string, render: () => Rendered | Promise<Rendered>): Promise<Rendered> {
     const hit = this.bodies.get(key);
     if (hit !== undefined) return hit;
-    const body = await render();
+    const rendered = await render();
     // One huge body must not flush everything else.
-    this.bodies.set(key, body, 2);
-    return body;
+    this.bodies.set(key, rendered, 2);
+    return rendered;
   }
 
   get entries(): number {

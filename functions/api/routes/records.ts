@@ -30,7 +30,8 @@ export async function sendRendering(
     render: () => rendering.render(record, context),
     contentType: rendering.contentType,
     etag: renderingEtag(record, rendering, params),
-    headers: { ...rendering.headers?.(record, context), ...headers },
+    renderHeaders: () => rendering.headers?.(record, context) ?? {},
+    headers,
   });
 }
 
