@@ -1,8 +1,10 @@
 import type { Config } from '../../schemas/config.ts';
+import type { WeightedLru } from '../core/cache/weighted-lru.ts';
 import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
 import type { WithdrawOutcome } from '../core/ingest/withdraw-record.ts';
 import type { Clock, RecordStore } from '../core/ports.ts';
 import type { ServiceUrls } from '../core/urls.ts';
+import type { XmlFragment } from '../core/xml/xml-tree.ts';
 import type { RepresentationCache } from './http/representation-cache.ts';
 
 /** Everything the app needs from outside, built once per container by the entrypoint. */
@@ -23,6 +25,8 @@ export interface RequestDeps extends AppDeps {
   urls: ServiceUrls;
   /** Rendered bodies by ETag and base URL, shared by the requests of one container. */
   representations: RepresentationCache;
+  /** Serialized OAI-PMH `record` elements, shared by the requests of one container. */
+  oaiRecordFragments: WeightedLru<XmlFragment>;
 }
 
 export type AppEnv = { Variables: { deps: RequestDeps } };

@@ -3,9 +3,12 @@
  * local server wrap the same app.
  */
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from './app-env.ts';
+import { recordFragmentCache } from '../core/oai/handle-oai-request.ts';
+import type { ServiceUrls } from '../core/urls.ts';
+import type { AppDeps, AppEnv, RequestDeps } from './app-env.ts';
 import { openCors } from './http/open-cors.ts';
 import { notFound, renderProblem, toProblem } from './http/problem.ts';
+import { replyJson } from './http/reply.ts';
 import { RepresentationCache } from './http/representation-cache.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
@@ -24,16 +27,25 @@ import { viewerRoutes } from './routes/viewer.ts';
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const urlsFor = requestUrls(deps.config);
   const representations = new RepresentationCache();
+  const oaiRecordFragments = recordFragmentCache();
   const app = new Hono<AppEnv>();
 
   if (deps.config.originSecret) app.use('*', verifyOrigin(deps.config.originSecret));
+  // One RequestDeps per base URL, built once: most containers only ever see one.
+  const depsByUrls = new WeakMap<ServiceUrls, RequestDeps>();
   app.use('*', async (c, next) => {
-    c.set('deps', { ...deps, representations, urls: urlsFor(c.req.header(FORWARDED_HOST_HEADER)) });
+    const urls = urlsFor(c.req.header(FORWARDED_HOST_HEADER));
+    let requestDeps = depsByUrls.get(urls);
+    if (!requestDeps) {
+      requestDeps = { ...deps, representations, oaiRecordFragments, urls };
+      depsByUrls.set(urls, requestDeps);
+    }
+    c.set('deps', requestDeps);
     await next();
   });
   app.use('*', openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.get('/health', (c) => replyJson(c, { status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/', recordRoutes);
   app.route('/', citationRoutes);
   app.route('/', rightsRoutes);

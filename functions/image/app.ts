@@ -13,6 +13,7 @@ import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
 import { matchesEtag, sendRepresentation } from '../api/http/conditional.ts';
 import { openCors } from '../api/http/open-cors.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../api/http/problem.ts';
+import { reply } from '../api/http/reply.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from '../api/http/request-urls.ts';
 import { verifyOrigin } from '../api/http/verify-origin.ts';
 import { loadRecord } from '../api/load-record.ts';
@@ -100,7 +101,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
 
   app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {
     const { id } = checkedImageId(c.req.param('id'));
-    return c.redirect(`${urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(id)}/info.json`, 303);
+    return reply(c, null, 303, { Location: `${urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(id)}/info.json` });
   });
 
   app.get(`${IMAGE_API_PREFIX}/:id/info.json`, async (c) => {
@@ -142,14 +143,14 @@ export function createImageApp(deps: ImageAppDeps): Hono {
       Link: `<${serviceId}/${plan.value.canonical}>;rel="canonical", ${PROFILE_LINK}`,
     };
     // Answered before any storage read or decode: the ETag is known from the record alone.
-    if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return c.body(null, 304, headers);
+    if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return reply(c, null, 304, headers);
     const key = pyramidKey(record.id, image.leaf, image.sha256);
     const pyramid = await pyramids.load(key, image.sha256).catch((error: unknown) => {
       // The record names a derivative the bucket lacks: the service's fault, not the client's.
       throw error instanceof NotFoundError ? new Error(`the pyramid ${key} of image ${image.id} is missing`, { cause: error }) : error;
     });
     const output = await renderImage(pyramid, plan.value);
-    return c.body(new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
+    return reply(c, new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
       ...headers,
       'Content-Type': OUTPUT_FORMATS[request.value.format],
     });

@@ -1,7 +1,8 @@
 /** The XML writer: escaped values, characters XML 1.0 cannot carry removed, parsers read back what was written. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeXmlAttribute, escapeXmlText, stripIllegalXmlChars } from '../../functions/core/xml/escape-xml.ts';
-import { el, serializeXml } from '../../functions/core/xml/xml-tree.ts';
+import { el, serializeFragment, serializeXml, serializeXmlBytes } from '../../functions/core/xml/xml-tree.ts';
 import { readXml } from '../oai/support/read-xml.ts';
 
 describe('XML escaping', () => {
@@ -55,5 +56,48 @@ describe('serializer', () => {
         .getElementsByTagName('root')[0]
         ?.childNodes.filter((n) => n.nodeType === 1),
     ).toHaveLength(2);
+  });
+});
+
+describe('fragments', () => {
+  const record = el('record', { id: 'a&b' }, el('header', {}, el('identifier', {}, 'x<y')), el('metadata', {}, el('dc', {}, el('title', {}, 'Сталин'))));
+  const documentWith = (child: Parameters<typeof el>[2]) => serializeXml(el('OAI-PMH', {}, el('GetRecord', {}, child)));
+
+  it('put back where they were serialized for, give the same document', () => {
+    expect(documentWith(serializeFragment(record, 2))).toBe(documentWith(record));
+  });
+
+  it('are copied as bytes into the same document serializeXml writes', () => {
+    const list = (child: Parameters<typeof el>[2]) =>
+      el('OAI-PMH', {}, el('responseDate', {}, '2026'), el('ListRecords', {}, child, child, el('token', {}, 'т')));
+    const utf8 = (xml: string) => new TextEncoder().encode(xml);
+    expect(serializeXmlBytes(list(serializeFragment(record, 2)))).toEqual(utf8(serializeXml(list(record))));
+    expect(serializeXmlBytes(list(record), { declaration: false })).toEqual(utf8(serializeXml(list(record), { declaration: false })));
+    expect(serializeXmlBytes(el('OAI-PMH', {}, el('GetRecord', {}, serializeFragment(record, 2))))).toEqual(utf8(documentWith(record)));
+  });
+
+  it('refuse another depth, where their indentation would be wrong', () => {
+    expect(() => serializeXml(el('OAI-PMH', {}, serializeFragment(record, 2)))).toThrow(/depth 2 was placed at depth 1/);
+  });
+});
+
+describe('escaping, for any string', () => {
+  // The transformation as documented, without the shortcut for values that need no work.
+  const referenceText = (value: string) => stripIllegalXmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const referenceAttribute = (value: string) =>
+    referenceText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  const anyString = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom('a', '&', '<', '>', '"', '\t', '\n', '\r', '\u0001', '\uD800', '\uDC00', '\uFFFE', 'й') }),
+  );
+
+  it('is what the documented replacements give', () => {
+    fc.assert(
+      fc.property(anyString, (value) => {
+        expect(escapeXmlText(value)).toBe(referenceText(value));
+        expect(escapeXmlAttribute(value)).toBe(referenceAttribute(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -9,8 +9,15 @@ describe('RepresentationCache', () => {
     const cache = new RepresentationCache(100);
     const render = vi.fn(() => rendered('body'));
     await cache.getOrRender('k', render);
-    expect((await cache.getOrRender('k', render)).body).toBe('body');
+    expect(new TextDecoder().decode((await cache.getOrRender('k', render)).bytes)).toBe('body');
     expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('weighs a body by its UTF-8 size', async () => {
+    const cache = new RepresentationCache(40);
+    // 11 characters, 22 bytes: more than half the bound.
+    await cache.getOrRender('cyrillic', () => rendered('ж'.repeat(11)));
+    expect(cache.entries).toBe(0);
   });
 
   it('stays within its bound, dropping the least recently used body', async () => {

@@ -114,11 +114,12 @@ describe('image information (info.json)', () => {
     expect(LinkHeader.parse(res.headers.get('link') ?? '').get('rel', 'profile')[0]?.uri).toBe('http://iiif.io/api/image/3/level2.json');
   });
 
-  it.each(['GET', 'HEAD'])('is where the base URI redirects a %s with 303', async (method) => {
+  it.each(['GET', 'HEAD'])('is where the base URI redirects a %s with 303, open to every origin', async (method) => {
     const { app } = await imageService();
     const res = await app.request(`/iiif/image/3/${TEST_IMAGE_ID}`, { method });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${SERVICE_ID}/info.json`);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('lists only sizes within the declared limits, and max respects them', async () => {

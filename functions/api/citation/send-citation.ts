@@ -46,7 +46,7 @@ export function citationRequest(params: CitationParams): CitationRequest {
 /** The canonical URL of one formatted citation. */
 export function citationUrl(c: Context<AppEnv>, record: ArchivalRecord, request: CitationRequest): string {
   const query = new URLSearchParams({ style: request.style.id, locale: request.locale.id, form: request.form, format: request.format });
-  return `${c.var.deps.urls.citation(record.id)}?${query}`;
+  return `${c.get('deps').urls.citation(record.id)}?${query}`;
 }
 
 export async function sendCitation(
@@ -59,7 +59,7 @@ export async function sendCitation(
   const { style, locale, form, format } = request;
   return sendCachedRepresentation(c, {
     render: async () => {
-      const body = await formatCitation(c.var.deps.config.cslDir, buildCslItem(record, c.var.deps.urls), request);
+      const body = await formatCitation(c.get('deps').config.cslDir, buildCslItem(record, c.get('deps').urls), request);
       return html ? body : `${body}\n`;
     },
     contentType: html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',

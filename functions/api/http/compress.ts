@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
+import { addReplyHeaders } from './reply.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -45,7 +46,7 @@ export function compressResponses(options: { threshold?: number } = {}): Middlew
   const threshold = options.threshold ?? 1024;
   return async (c, next) => {
     // Set before the handler runs, so a response left uncompressed is never rebuilt just for this.
-    c.header('Vary', 'Accept-Encoding', { append: true });
+    addReplyHeaders(c, { Vary: 'Accept-Encoding' });
     const coding = chooseContentCoding(c.req.header('Accept-Encoding'));
     await next();
     if (!coding) return;

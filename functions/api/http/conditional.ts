@@ -1,6 +1,7 @@
 /** Cacheable responses: strong ETag, Cache-Control, and 304 for a matching If-None-Match. */
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { reply } from './reply.ts';
 
 export const CACHE_METADATA = 'public, max-age=300, stale-while-revalidate=60';
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -16,7 +17,7 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 export interface Representation {
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   contentType: string;
   /** Opaque part of the ETag; quoted here. */
   etag: string;
@@ -27,9 +28,8 @@ export interface Representation {
 export function sendRepresentation(c: Context, rep: Representation): Response {
   const etag = `"${rep.etag}"`;
   const headers: { [name: string]: string } = { ETag: etag, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
-  if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-  const body = typeof rep.body === 'string' ? rep.body : new Uint8Array(rep.body);
-  return c.body(body, 200, { ...headers, 'Content-Type': rep.contentType });
+  if (matchesEtag(c.req.header('If-None-Match'), etag)) return reply(c, null, 304, headers);
+  return reply(c, rep.body, 200, { ...headers, 'Content-Type': rep.contentType });
 }
 
 /**
@@ -45,12 +45,12 @@ export async function sendCachedRepresentation(
     renderHeaders?: () => { [name: string]: string };
   },
 ): Promise<Response> {
-  const { representations, urls } = c.var.deps;
+  const { representations, urls } = c.get('deps');
   const headers: { [name: string]: string } = { ETag: `"${rep.etag}"`, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
-  if (matchesEtag(c.req.header('If-None-Match'), `"${rep.etag}"`)) return c.body(null, 304, headers);
+  if (matchesEtag(c.req.header('If-None-Match'), `"${rep.etag}"`)) return reply(c, null, 304, headers);
   const rendered = await representations.getOrRender(`${urls.base} ${rep.etag}`, async () => ({
     body: await rep.render(),
     headers: rep.renderHeaders?.() ?? {},
   }));
-  return c.body(rendered.body, 200, { ...rendered.headers, ...headers, 'Content-Type': rep.contentType });
+  return reply(c, rendered.bytes, 200, { ...rendered.headers, ...headers, 'Content-Type': rep.contentType });
 }

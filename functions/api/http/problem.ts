@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BackendUnavailableError, InvalidCursorError, NotFoundError } from '../../core/errors.ts';
+import { reply } from './reply.ts';
 
 export class HttpProblem extends Error {
   constructor(
@@ -57,5 +58,5 @@ export function renderProblem(c: Context, problem: HttpProblem): Response {
     instance: new URL(c.req.url).pathname,
     ...problem.extra,
   };
-  return c.newResponse(JSON.stringify(body), problem.status, { 'Content-Type': 'application/problem+json', ...problem.headers });
+  return reply(c, JSON.stringify(body), problem.status, { 'Content-Type': 'application/problem+json', ...problem.headers });
 }

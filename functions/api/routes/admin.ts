@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
 import type { AdminOperations, AppEnv } from '../app-env.ts';
 import { badRequest, HttpProblem, notFound } from '../http/problem.ts';
+import { replyJson } from '../http/reply.ts';
 import { checkedRecordId } from '../load-record.ts';
 
 const BASE64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
@@ -30,7 +31,7 @@ export function adminRoutes(token: string, admin: AdminOperations) {
     .post('/admin/withdraw/:id', async (c) => {
       const outcome = await admin.withdraw(checkedRecordId(c.req.param('id')));
       if (outcome.status === 'unknown') throw notFound(`No record "${outcome.id}".`);
-      return c.json(outcome, 200);
+      return replyJson(c, outcome, 200);
     })
     .post(
       '/admin/ingest',
@@ -56,7 +57,7 @@ export function adminRoutes(token: string, admin: AdminOperations) {
         if (request.overlay !== undefined) input.overlayBytes = Buffer.from(request.overlay, 'base64');
         const outcome = await admin.ingest(input);
         const status = outcome.status === 'rejected' ? 422 : outcome.status === 'created' ? 201 : 200;
-        return c.json(outcome, status);
+        return replyJson(c, outcome, status);
       },
     );
 }

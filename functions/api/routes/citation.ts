@@ -6,7 +6,7 @@ import { negotiate } from '../http/negotiate.ts';
 import { loadRecord } from '../load-record.ts';
 
 export const citationRoutes = new Hono<AppEnv>().get('/records/:id/citation', async (c) => {
-  const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+  const record = await loadRecord(c.get('deps').records, c.req.param('id'));
   const query = c.req.query();
   const explicit = query.format;
   const format =

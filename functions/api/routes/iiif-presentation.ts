@@ -47,21 +47,21 @@ export const iiifPresentationRoutes = new Hono<AppEnv>()
     const after = c.req.query(PAGE_PARAMETER);
     if (after !== undefined && (after.length === 0 || after.length > MAX_CURSOR_LENGTH))
       throw badRequest(`"${PAGE_PARAMETER}" is not a page of this collection.`);
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const page = await readCollectionPage(deps.records, address, after, { serviceName: deps.config.oai.repositoryName });
     if (!page) throw notFound(`No IIIF collection is served at ${pathname}.`);
     return sendPresentation(c, buildCollection(page, deps.urls));
   })
   .get('/iiif/3/:id/manifest', async (c) => {
-    const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+    const record = await loadRecord(c.get('deps').records, c.req.param('id'));
     return sendCachedRepresentation(c, {
-      render: () => JSON.stringify(buildManifest(record, c.var.deps.urls)),
+      render: () => JSON.stringify(buildManifest(record, c.get('deps').urls)),
       contentType: PRESENTATION_MEDIA_TYPE,
       etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-manifest`,
     });
   })
   .get('/iiif/3/:id/canvas/:name', async (c) => {
-    const { urls, records } = c.var.deps;
+    const { urls, records } = c.get('deps');
     const record = await loadRecord(records, c.req.param('id'));
     const manifest = buildManifest(record, urls);
     const id = urls.iiifPart(record.id, `canvas/${c.req.param('name')}`);

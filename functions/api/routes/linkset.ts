@@ -17,13 +17,13 @@ const OFFERS = [
 ];
 
 export const linksetRoutes = new Hono<AppEnv>().get('/linkset/:id', async (c) => {
-  const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+  const record = await loadRecord(c.get('deps').records, c.req.param('id'));
   const chosen = negotiate(c.req.header('Accept'), OFFERS);
   if (!chosen) {
     const offered = OFFERS.map((o) => o.mediaType);
     throw new HttpProblem(406, 'Not Acceptable', `This resource is offered as: ${offered.join(', ')}`, { offered }, { Vary: 'Accept' });
   }
-  const { urls } = c.var.deps;
+  const { urls } = c.get('deps');
   const { metadata, content } = renderingResources(RENDERINGS, record, urls);
   const input: SignpostingInput = { record, urls, metadata, content };
   const json = chosen.offer.value === 'json';

@@ -3,16 +3,18 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { handleOaiRequest, type OaiRepository } from '../../core/oai/handle-oai-request.ts';
 import type { AppEnv } from '../app-env.ts';
+import { reply } from '../http/reply.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** More than any legal request needs; the body is read whole, so it is bounded. */
 const MAX_BODY_BYTES = 8 * 1024;
 
 function repositoryOf(c: Context<AppEnv>): OaiRepository {
-  const { config, records, urls } = c.var.deps;
+  const { config, records, urls, oaiRecordFragments } = c.get('deps');
   return {
     records,
     urls,
+    recordFragments: oaiRecordFragments,
     repositoryName: config.oai.repositoryName,
     repositoryIdentifier: config.oai.repositoryIdentifier,
     adminEmails: [config.oai.adminEmail],
@@ -21,9 +23,9 @@ function repositoryOf(c: Context<AppEnv>): OaiRepository {
 }
 
 async function answer(c: Context<AppEnv>, pairs: [string, string][]): Promise<Response> {
-  const xml = await handleOaiRequest(pairs, repositoryOf(c), c.var.deps.clock.now());
+  const xml = await handleOaiRequest(pairs, repositoryOf(c), c.get('deps').clock.now());
   // Protocol errors are answers too: always 200, always XML.
-  return c.body(xml, 200, { 'Content-Type': 'text/xml; charset=utf-8', 'Cache-Control': 'no-cache' });
+  return reply(c, xml, 200, { 'Content-Type': 'text/xml; charset=utf-8', 'Cache-Control': 'no-cache' });
 }
 
 /** The form body's arguments; a body of another type carries none the protocol can read. */

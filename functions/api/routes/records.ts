@@ -25,7 +25,7 @@ export async function sendRendering(
   params: ReadonlyMap<string, string>,
   headers: { [name: string]: string } = {},
 ): Promise<Response> {
-  const context: RenderContext = { urls: c.var.deps.urls, params };
+  const context: RenderContext = { urls: c.get('deps').urls, params };
   return sendCachedRepresentation(c, {
     render: () => rendering.render(record, context),
     contentType: rendering.contentType,
@@ -64,7 +64,7 @@ async function sendNegotiated(c: Context<AppEnv>, record: ArchivalRecord): Promi
   const { rendering } = representation;
   return sendRendering(c, record, rendering, new Map(Object.entries(query)), {
     ...vary,
-    'Content-Location': c.var.deps.urls.recordRendering(record.id, rendering.extension),
+    'Content-Location': c.get('deps').urls.recordRendering(record.id, rendering.extension),
   });
 }
 
@@ -72,7 +72,7 @@ export const recordRoutes = new Hono<AppEnv>().get('/records/:file', async (c) =
   const file = c.req.param('file');
   const dot = file.indexOf('.');
   const rawId = dot === -1 ? file : file.slice(0, dot);
-  const record = await loadRecord(c.var.deps.records, rawId);
+  const record = await loadRecord(c.get('deps').records, rawId);
   if (dot === -1) return sendNegotiated(c, record);
   const extension = file.slice(dot + 1);
   const rendering = renderingByExtension(extension);

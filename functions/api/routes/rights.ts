@@ -7,9 +7,9 @@ import { sendRepresentation } from '../http/conditional.ts';
 import { loadRecord } from '../load-record.ts';
 
 export const rightsRoutes = new Hono<AppEnv>().get('/records/:id/rights', async (c) => {
-  const record = await loadRecord(c.var.deps.records, c.req.param('id'));
+  const record = await loadRecord(c.get('deps').records, c.req.param('id'));
   return sendRepresentation(c, {
-    body: `${JSON.stringify(buildRightsJson(record, c.var.deps.urls), null, 2)}\n`,
+    body: `${JSON.stringify(buildRightsJson(record, c.get('deps').urls), null, 2)}\n`,
     contentType: 'application/json; charset=utf-8',
     etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-rights`,
     headers: { Link: `<${record.rights.uri}>; rel="license"` },

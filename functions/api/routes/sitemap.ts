@@ -12,7 +12,7 @@ export const SITEMAP_MAX_URLS = 50_000;
 const PAGE = 500;
 
 export const sitemapRoutes = new Hono<AppEnv>().get('/sitemap.xml', async (c) => {
-  const { records, urls } = c.var.deps;
+  const { records, urls } = c.get('deps');
   const entries: XmlElement[] = [];
   let after: string | undefined;
   do {

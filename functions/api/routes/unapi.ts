@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { escapeXmlAttribute } from '../../core/xml/escape-xml.ts';
 import type { AppEnv } from '../app-env.ts';
 import { badRequest, HttpProblem } from '../http/problem.ts';
+import { reply } from '../http/reply.ts';
 import { loadRecord } from '../load-record.ts';
 import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
 import { mediaTypeOf } from '../renderings/rendering-resources.ts';
@@ -50,10 +51,10 @@ export const unapiRoutes = new Hono<AppEnv>().get('/unapi', async (c) => {
   const format = c.req.query('format');
   if (id === undefined) {
     if (format !== undefined) throw badRequest('unAPI: "format" needs an "id".');
-    return c.body(formatList(), 200, XML);
+    return reply(c, formatList(), 200, XML);
   }
-  const record = await loadRecord(c.var.deps.records, id);
-  if (format === undefined) return c.body(formatList(record.id), 300, XML);
+  const record = await loadRecord(c.get('deps').records, id);
+  if (format === undefined) return reply(c, formatList(record.id), 300, XML);
   const entry = available().find((f) => f.name === format);
   const rendering = entry && renderingByExtension(entry.extension);
   if (!rendering) {
@@ -61,6 +62,6 @@ export const unapiRoutes = new Hono<AppEnv>().get('/unapi', async (c) => {
     throw new HttpProblem(406, 'Not Acceptable', `unAPI format "${format}" is not offered; offered: ${offered.join(', ')}`, { offered });
   }
   return sendRendering(c, record, rendering, new Map(), {
-    'Content-Location': c.var.deps.urls.recordRendering(record.id, rendering.extension),
+    'Content-Location': c.get('deps').urls.recordRendering(record.id, rendering.extension),
   });
 });

@@ -9,6 +9,7 @@ import type { AppEnv } from '../app-env.ts';
 import { chooseContentCoding, compressResponses } from '../http/compress.ts';
 import { CACHE_IMMUTABLE, CACHE_METADATA, matchesEtag, sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
+import { reply } from '../http/reply.ts';
 import { loadMiradorScript } from './mirador-script.ts';
 
 const MAX_MANIFEST_URL_LENGTH = 2048;
@@ -88,7 +89,7 @@ export const viewerRoutes = new Hono<AppEnv>()
   .get('/viewer', compressResponses(), async (c) => {
     const manifestUrl = checkedManifestUrl(c.req.query('manifest'));
     const script = await loadMiradorScript();
-    const html = viewerPage(manifestUrl, new URL(c.var.deps.urls.viewerAsset(script.fileName)).pathname);
+    const html = viewerPage(manifestUrl, new URL(c.get('deps').urls.viewerAsset(script.fileName)).pathname);
     return sendRepresentation(c, {
       body: html,
       contentType: 'text/html; charset=utf-8',
@@ -109,8 +110,8 @@ export const viewerRoutes = new Hono<AppEnv>()
       'X-Content-Type-Options': 'nosniff',
       ETag: coding ? `W/${etag}` : etag,
     };
-    if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+    if (matchesEtag(c.req.header('If-None-Match'), etag)) return reply(c, null, 304, headers);
     headers['Content-Type'] = 'text/javascript; charset=utf-8';
-    if (!coding) return c.body(script.bytes, 200, headers);
-    return c.body(await script.encoded(coding), 200, { ...headers, 'Content-Encoding': coding });
+    if (!coding) return reply(c, script.bytes, 200, headers);
+    return reply(c, await script.encoded(coding), 200, { ...headers, 'Content-Encoding': coding });
   });

@@ -4,10 +4,11 @@
  */
 
 import type { ArchivalRecord } from '../../../schemas/record.ts';
+import { WeightedLru } from '../cache/weighted-lru.ts';
 import { isTombstone, type RecordStore, type StoredEntry } from '../ports.ts';
 import { harvestSetsOf } from '../records/harvest-sets.ts';
 import type { ServiceUrls } from '../urls.ts';
-import { el, serializeXml, type XmlChildInput, type XmlElement } from '../xml/xml-tree.ts';
+import { el, serializeFragment, serializeXmlBytes, type XmlChildInput, type XmlElement, type XmlFragment } from '../xml/xml-tree.ts';
 import { METADATA_FORMATS, metadataFormat } from './metadata-formats.ts';
 import { type OaiError, oaiError } from './oai-errors.ts';
 import { isEchoableIdentifier, isSetSpec, oaiIdentifier, recordIdOf } from './oai-syntax.ts';
@@ -32,6 +33,8 @@ export interface OaiRepository {
   /** Signs resumption tokens. */
   tokenSecret: string;
   pageSize?: number;
+  /** Serialized `record` elements kept between requests (a warm function's memory), by entry version. */
+  recordFragments?: WeightedLru<XmlFragment>;
 }
 
 type Echo = ({ verb: OaiVerb } & OaiArguments) | undefined;
@@ -39,7 +42,7 @@ type VerbResult = { body: XmlElement } | { errors: OaiError[] };
 
 const responseDateOf = (now: Date) => `${now.toISOString().slice(0, 19)}Z`;
 
-function envelope(now: Date, baseUrl: string, echo: Echo, content: XmlChildInput): string {
+function envelope(now: Date, baseUrl: string, echo: Echo, content: XmlChildInput): Uint8Array<ArrayBuffer> {
   const attributes: { [name: string]: string | undefined } = {};
   if (echo) {
     attributes.verb = echo.verb;
@@ -49,7 +52,7 @@ function envelope(now: Date, baseUrl: string, echo: Echo, content: XmlChildInput
       if (value !== undefined && (name !== 'identifier' || isEchoableIdentifier(value))) attributes[name] = value;
     }
   }
-  return serializeXml(
+  return serializeXmlBytes(
     el(
       'OAI-PMH',
       { xmlns: OAI_NAMESPACE, 'xmlns:xsi': XSI, 'xsi:schemaLocation': `${OAI_NAMESPACE} ${OAI_SCHEMA}` },
@@ -82,6 +85,30 @@ function recordElement(repo: OaiRepository, entry: StoredEntry, prefix: string):
   const format = metadataFormat(prefix);
   const metadata = isTombstone(entry) || !format ? undefined : el('metadata', {}, format.build(entry as ArchivalRecord, repo.urls));
   return el('record', {}, header(repo, entry), metadata);
+}
+
+/** Where `record` stands in every response that has one: OAI-PMH > GetRecord|ListRecords > record. */
+const RECORD_DEPTH = 2;
+
+/** Bytes of serialized records a warm function keeps: a few thousand records in each format. */
+const RECORD_FRAGMENTS_MAX_BYTES = 8 * 1024 * 1024;
+
+export function recordFragmentCache(maxBytes = RECORD_FRAGMENTS_MAX_BYTES): WeightedLru<XmlFragment> {
+  return new WeightedLru(maxBytes, (fragment) => fragment.utf8.byteLength);
+}
+
+/** The `record` element, serialized once per entry version, format and base URL when the repository keeps fragments. */
+function recordNode(repo: OaiRepository, entry: StoredEntry, prefix: string): XmlElement | XmlFragment {
+  const cache = repo.recordFragments;
+  if (!cache) return recordElement(repo, entry, prefix);
+  // Everything the element depends on: the entry's version names its content, datestamp and sets.
+  const key = `${repo.urls.base} ${repo.repositoryIdentifier} ${prefix} ${entry.id} ${isTombstone(entry) ? 'deleted' : 'v'}${entry.version}`;
+  let fragment = cache.get(key);
+  if (fragment === undefined) {
+    fragment = serializeFragment(recordElement(repo, entry, prefix), RECORD_DEPTH);
+    cache.set(key, fragment, 2);
+  }
+  return fragment;
 }
 
 async function identify(repo: OaiRepository, now: Date): Promise<VerbResult> {
@@ -138,7 +165,7 @@ async function getRecord(repo: OaiRepository, identifier: string, prefix: string
   const entry = await entryByIdentifier(repo, identifier);
   if (!entry) return { errors: [idDoesNotExist()] };
   if (!metadataFormat(prefix)) return { errors: [cannotDisseminate(prefix)] };
-  return { body: el('GetRecord', {}, recordElement(repo, entry, prefix)) };
+  return { body: el('GetRecord', {}, recordNode(repo, entry, prefix)) };
 }
 
 const cannotDisseminate = (prefix: string) => oaiError('cannotDisseminateFormat', `The metadata format "${prefix}" is not supported by this repository.`);
@@ -240,12 +267,12 @@ async function listChanges(repo: OaiRepository, verb: 'ListRecords' | 'ListIdent
   } else if (after !== undefined) {
     token = tokenElement(undefined, offset, offset + page.items.length);
   }
-  const entries = verb === 'ListRecords' ? page.items.map((entry) => recordElement(repo, entry, query.prefix)) : page.items.map((entry) => header(repo, entry));
+  const entries = verb === 'ListRecords' ? page.items.map((entry) => recordNode(repo, entry, query.prefix)) : page.items.map((entry) => header(repo, entry));
   return { body: el(verb, {}, entries, token) };
 }
 
-/** Answers one OAI-PMH request. `pairs` are its arguments in the order received, repeats included. */
-export async function handleOaiRequest(pairs: readonly (readonly [string, string])[], repo: OaiRepository, now: Date): Promise<string> {
+/** Answers one OAI-PMH request (its UTF-8 XML). `pairs` are its arguments in the order received, repeats included. */
+export async function handleOaiRequest(pairs: readonly (readonly [string, string])[], repo: OaiRepository, now: Date): Promise<Uint8Array<ArrayBuffer>> {
   const parsed = parseOaiRequest(pairs);
   if (!parsed.ok) return envelope(now, repo.urls.oai, undefined, errorElements(parsed.errors));
   const request = parsed.request;

@@ -14,12 +14,21 @@ export function stripIllegalXmlChars(value: string): string {
   return value.replace(ILLEGAL_XML_CHARS, '');
 }
 
+// Most values need nothing done: one scan tells, before the replacements. Surrogates send a value
+// the slow way even when they pair up correctly; the slow way keeps those.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const TEXT_NEEDS_WORK = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const ATTRIBUTE_NEEDS_WORK = /[&<>"\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Character data: `&`, `<` and `>` escaped (`>` too, so that `]]>` never appears). */
 export function escapeXmlText(value: string): string {
+  if (!TEXT_NEEDS_WORK.test(value)) return value;
   return stripIllegalXmlChars(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A double-quoted attribute value; tabs and line breaks become references so parsers keep them. */
 export function escapeXmlAttribute(value: string): string {
+  if (!ATTRIBUTE_NEEDS_WORK.test(value)) return value;
   return escapeXmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

@@ -1,6 +1,7 @@
 /**
- * A tiny XML tree and its serializer. Crosswalks build trees; only `serializeXml` writes
- * markup, so every value passes through one escaper.
+ * A tiny XML tree and its serializer. Crosswalks build trees; only this module writes markup,
+ * so every value passes through one escaper. A subtree serialized once with `serializeFragment`
+ * can be put back into a tree as `XmlFragment` and is then copied, not written again.
  */
 import { escapeXmlAttribute, escapeXmlText } from './escape-xml.ts';
 
@@ -9,23 +10,31 @@ export type XmlAttributes = { readonly [name: string]: string | number | undefin
 export interface XmlElement {
   readonly name: string;
   readonly attributes: XmlAttributes;
-  readonly children: readonly (XmlElement | string)[];
+  readonly children: readonly XmlNode[];
 }
 
-/** Children as written in a builder: falsy entries are dropped, arrays are flattened. */
-export type XmlChildInput = XmlElement | string | undefined | null | false | readonly XmlChildInput[];
+/** An element already serialized (and UTF-8 encoded) by `serializeFragment`, for the depth it was serialized at. */
+export interface XmlFragment {
+  readonly utf8: Uint8Array;
+  readonly depth: number;
+}
 
-function flatten(input: readonly XmlChildInput[], out: (XmlElement | string)[]): void {
+export type XmlNode = XmlElement | XmlFragment | string;
+
+/** Children as written in a builder: falsy entries are dropped, arrays are flattened. */
+export type XmlChildInput = XmlNode | undefined | null | false | readonly XmlChildInput[];
+
+function flatten(input: readonly XmlChildInput[], out: XmlNode[]): void {
   for (const child of input) {
     if (child === undefined || child === null || child === false) continue;
     if (Array.isArray(child)) flatten(child, out);
-    else out.push(child as XmlElement | string);
+    else out.push(child as XmlNode);
   }
 }
 
 /** An element; attributes whose value is undefined are omitted. */
 export function el(name: string, attributes: XmlAttributes = {}, ...children: XmlChildInput[]): XmlElement {
-  const out: (XmlElement | string)[] = [];
+  const out: XmlNode[] = [];
   flatten(children, out);
   return { name, attributes, children: out };
 }
@@ -41,34 +50,87 @@ function attributesOf(attributes: XmlAttributes): string {
   return out;
 }
 
-function write(node: XmlElement, depth: number, indent: string, lines: string[]): void {
+const INDENT = '  ';
+
+/** An output line, or a fragment's already encoded lines. */
+type Part = string | XmlFragment;
+
+const isFragment = (node: XmlElement | XmlFragment): node is XmlFragment => 'utf8' in node;
+
+function write(node: XmlElement | XmlFragment, depth: number, indent: string, parts: Part[]): void {
+  if (isFragment(node)) {
+    // Its indentation is part of its markup: it fits only where it was serialized for.
+    if (node.depth !== depth || indent !== INDENT) throw new Error(`an XML fragment serialized for depth ${node.depth} was placed at depth ${depth}`);
+    parts.push(node);
+    return;
+  }
   const pad = indent.repeat(depth);
   const open = `<${node.name}${attributesOf(node.attributes)}`;
   if (node.children.length === 0) {
-    lines.push(`${pad}${open}/>`);
+    parts.push(`${pad}${open}/>`);
     return;
   }
   // Text-bearing elements stay on one line so no whitespace is added to their values.
   if (node.children.some((child) => typeof child === 'string')) {
     const inner = node.children.map((child) => (typeof child === 'string' ? escapeXmlText(child) : serializeInline(child))).join('');
-    lines.push(`${pad}${open}>${inner}</${node.name}>`);
+    parts.push(`${pad}${open}>${inner}</${node.name}>`);
     return;
   }
-  lines.push(`${pad}${open}>`);
-  for (const child of node.children) write(child as XmlElement, depth + 1, indent, lines);
-  lines.push(`${pad}</${node.name}>`);
+  parts.push(`${pad}${open}>`);
+  for (const child of node.children) write(child as XmlElement | XmlFragment, depth + 1, indent, parts);
+  parts.push(`${pad}</${node.name}>`);
 }
 
-function serializeInline(node: XmlElement): string {
-  const lines: string[] = [];
-  write(node, 0, '', lines);
-  return lines.join('');
+function serializeInline(node: XmlElement | XmlFragment): string {
+  const parts: Part[] = [];
+  write(node, 0, '', parts);
+  return parts.join('');
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** An element serialized and encoded as it would be at `depth` in a document, to be placed there again as an `XmlFragment`. */
+export function serializeFragment(node: XmlElement, depth: number): XmlFragment {
+  const parts: Part[] = [];
+  write(node, depth, INDENT, parts);
+  return { utf8: encoder.encode(parts.join('\n')), depth };
+}
+
+function documentParts(root: XmlElement, declaration: boolean): Part[] {
+  const parts: Part[] = declaration ? [XML_DECLARATION] : [];
+  write(root, 0, INDENT, parts);
+  return parts;
 }
 
 /** The document (with an XML declaration unless `declaration: false`), indented two spaces. */
-export function serializeXml(root: XmlElement, options: { declaration?: boolean; indent?: string } = {}): string {
-  const lines: string[] = [];
-  if (options.declaration !== false) lines.push('<?xml version="1.0" encoding="UTF-8"?>');
-  write(root, 0, options.indent ?? '  ', lines);
-  return `${lines.join('\n')}\n`;
+export function serializeXml(root: XmlElement, options: { declaration?: boolean } = {}): string {
+  const parts = documentParts(root, options.declaration !== false);
+  return `${parts.map((part) => (typeof part === 'string' ? part : decoder.decode(part.utf8))).join('\n')}\n`;
+}
+
+/**
+ * The document as UTF-8, as `serializeXml` would write it: its fragments' bytes are copied, not
+ * encoded again (a page of cached OAI-PMH records is mostly fragments).
+ */
+export function serializeXmlBytes(root: XmlElement, options: { declaration?: boolean } = {}): Uint8Array<ArrayBuffer> {
+  const chunks: Uint8Array[] = [];
+  let text = '';
+  for (const part of documentParts(root, options.declaration !== false)) {
+    if (typeof part === 'string') {
+      text += `${part}\n`;
+      continue;
+    }
+    chunks.push(encoder.encode(text), part.utf8);
+    text = '\n';
+  }
+  chunks.push(encoder.encode(text));
+  const out = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
 }
