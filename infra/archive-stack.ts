@@ -81,6 +81,8 @@ export class ArchiveStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(20),
       environment: { ...environment, ...behindCloudFront, TOKEN_SECRET: tokenSecret.secretValue.unsafeUnwrap(), CSL_DIR: `${LAMBDA_TASK_ROOT}/data/csl` },
+      // Its cold start is on the request path of every harvester and viewer.
+      codeSplitting: true,
       afterBundling: (inputDir, outputDir) => [
         // The viewer route loads Mirador from `./mirador.min.js` beside the bundle.
         `cp "${inputDir}/node_modules/mirador/dist/mirador.min.js" "${outputDir}/mirador.min.js"`,

@@ -3,13 +3,14 @@
  * installed esbuild (no Docker), minified with source maps, JSON logs in its own log group with a
  * retention, and its own role that starts with nothing but writing to that log group.
  */
-import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REPO_ROOT, repoPath } from '../paths.ts';
+import { buildSplitBundle, FUNCTION_BUNDLE, REQUIRE_SHIM } from './split-bundle.ts';
 
 /**
  * npm settings for the `npm ci` beside a bundle: the Lambda's native binaries (sharp's), not this
@@ -24,9 +25,6 @@ export const LINUX_ARM64_NPM = {
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
 } as const;
-
-/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
-const REQUIRE_SHIM = "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
 
 export interface ServiceFunctionProps {
   /** Entry file, relative to the repository root. */
@@ -46,10 +44,15 @@ export interface ServiceFunctionProps {
    * the maps are shipped either way for reading a trace by hand.
    */
   sourceMapsAtRuntime?: boolean;
+  /**
+   * Bundle with code splitting (`split-bundle.ts`): what no request needs at start-up is left in
+   * chunks read on first use. Not with `nodeModules`, which only NodejsFunction installs.
+   */
+  codeSplitting?: boolean;
 }
 
 export class ServiceFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -59,14 +62,7 @@ export class ServiceFunction extends Construct {
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${props.description} (execution role)` });
     this.logGroup.grantWrite(this.role);
 
-    const commandHooks: ICommandHooks | undefined = props.afterBundling && {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: props.afterBundling,
-    };
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: repoPath(props.entry),
-      handler: 'handler',
+    const common = {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -80,25 +76,57 @@ export class ServiceFunction extends Construct {
       environment: { ...(props.sourceMapsAtRuntime ? { NODE_OPTIONS: '--enable-source-maps' } : {}), ...props.environment },
       // Aliases move to each new version; the one they leave is deleted, not kept forever.
       currentVersionOptions: { removalPolicy: RemovalPolicy.DESTROY },
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: repoPath('package-lock.json'),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The AWS SDK is bundled: a bundled SDK starts faster than the runtime's copy.
-        externalModules: [],
-        banner: REQUIRE_SHIM,
-        ...(props.nodeModules ? { nodeModules: props.nodeModules, environment: LINUX_ARM64_NPM } : {}),
-        ...(commandHooks ? { commandHooks } : {}),
-      },
-    });
+    };
+    if (props.codeSplitting) {
+      if (props.nodeModules) throw new Error(`${id}: nodeModules are installed by NodejsFunction only, which cannot split code`);
+      this.function = new LambdaFunction(this, 'Function', { ...common, handler: 'index.handler', code: splitBundleCode(props) });
+    } else {
+      const commandHooks: ICommandHooks | undefined = props.afterBundling && {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: props.afterBundling,
+      };
+      this.function = new NodejsFunction(this, 'Function', {
+        ...common,
+        entry: repoPath(props.entry),
+        handler: 'handler',
+        projectRoot: REPO_ROOT,
+        depsLockFilePath: repoPath('package-lock.json'),
+        bundling: {
+          format: OutputFormat.ESM,
+          target: FUNCTION_BUNDLE.target,
+          mainFields: [...FUNCTION_BUNDLE.mainFields],
+          minify: FUNCTION_BUNDLE.minify,
+          sourceMap: true,
+          sourcesContent: false,
+          // The AWS SDK is bundled: a bundled SDK starts faster than the runtime's copy.
+          externalModules: [],
+          banner: REQUIRE_SHIM,
+          ...(props.nodeModules ? { nodeModules: props.nodeModules, environment: LINUX_ARM64_NPM } : {}),
+          ...(commandHooks ? { commandHooks } : {}),
+        },
+      });
+    }
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason: 'Node.js 22 is the runtime the service is built and tested for; moving to a newer runtime is a deliberate, tested change.',
     });
   }
+}
+
+/** The asset of a code-split function, bundled by the local esbuild; its hash is that of the output, as NodejsFunction's is. */
+function splitBundleCode(props: ServiceFunctionProps): Code {
+  return Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      local: {
+        tryBundle(outputDir) {
+          buildSplitBundle(repoPath(props.entry), outputDir, props.afterBundling?.(REPO_ROOT, outputDir));
+          return true;
+        },
+      },
+    },
+  });
 }

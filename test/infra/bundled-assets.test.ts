@@ -2,6 +2,7 @@
  * Synthesizes the stack once with real bundling (local esbuild, and `npm ci` of sharp for
  * linux-arm64 beside the image and ingest bundles) and looks inside the assets.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveStack } from '../../infra/archive-stack.ts';
 import type { ServiceFunction } from '../../infra/constructs/service-function.ts';
 import { repoPath } from '../support/fixtures.ts';
+import { functionUrlEvent } from '../support/lambda-events.ts';
 
 const SHARP_ARM64_LIB = 'node_modules/@img/sharp-linux-arm64/lib';
 /** ELF e_machine of AArch64 (the ELF specification's EM_AARCH64). */
@@ -65,14 +67,54 @@ describe('the bundled assets', () => {
     expect(platforms.sort()).toEqual(['sharp-libvips-linux-arm64', 'sharp-linux-arm64']);
   });
 
-  it.each(['Api', 'Image', 'Ingest'])('%s is one minified ESM file with its source map', async (fn) => {
-    const dir = assets[fn] ?? '';
-    const code = await readFile(join(dir, 'index.mjs'), 'utf8');
-    expect(code.startsWith("import{createRequire as __cr}from'node:module';")).toBe(true);
+  const minifiedWithMap = async (dir: string, file: string) => {
+    const code = await readFile(join(dir, file), 'utf8');
     // Minified: long lines (a readable bundle averages well under 100 characters a line).
     expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
-    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
-    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    expect(code).toMatch(new RegExp(`//# sourceMappingURL=${file.replace('.', '\\.')}\\.map\\s*$`));
+    expect(existsSync(join(dir, `${file}.map`))).toBe(true);
+    return code;
+  };
+
+  it.each(['Image', 'Ingest'])('%s is one minified ESM file with its source map', async (fn) => {
+    const dir = assets[fn] ?? '';
+    const code = await minifiedWithMap(dir, 'index.mjs');
+    expect(code.startsWith("import{createRequire as __cr}from'node:module';")).toBe(true);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.mjs'))).toEqual(['index.mjs']);
+  });
+
+  it('splits the API into an entry and chunks, citeproc in a chunk of its own that starting does not read', async () => {
+    const dir = assets.Api ?? '';
+    const entry = await minifiedWithMap(dir, 'index.mjs');
+    expect(entry.startsWith("import{createRequire as __cr}from'node:module';")).toBe(true);
+    const chunks = (await readdir(dir)).filter((name) => name.endsWith('.mjs') && name !== 'index.mjs');
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(existsSync(join(dir, `${chunk}.map`))).toBe(true);
+    const citeproc = chunks.filter((name) => name.startsWith('citeproc'));
+    expect(citeproc).toHaveLength(1);
+    // Only a dynamic import() names it; the chunks read at start-up are imported statically.
+    const staticImports = [...entry.matchAll(/(?:^|[;}])import(?:[^"'()]*?from)?\s*["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+    expect(staticImports.length).toBeGreaterThan(0);
+    expect(staticImports).not.toContain(citeproc[0]);
+    expect(entry).toContain(`import("./${citeproc[0]}")`);
+  });
+
+  it('runs the API bundle as Lambda would, answering a Function URL event', () => {
+    const script = `globalThis.awslambda={streamifyResponse:(f)=>f};const{handler}=await import(${JSON.stringify(join(assets.Api ?? '', 'index.mjs'))});const r=await handler(${JSON.stringify(functionUrlEvent('/health'))},{});console.log(JSON.stringify(r));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: {
+        PATH: process.env.PATH,
+        TABLE_NAME: 'archive-records',
+        PUBLIC_BASE_URL: 'https://archive.example.org',
+        AWS_REGION: 'eu-west-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    const response = JSON.parse(result.stdout) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
   });
 
   it('gives the API Mirador’s script beside the bundle, byte for byte', async () => {
