@@ -27,9 +27,9 @@ export interface Representation {
 
 export function sendRepresentation(c: Context, rep: Representation): Response {
   const etag = `"${rep.etag}"`;
-  const headers: { [name: string]: string } = { ETag: etag, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
+  const headers = Object.assign({ ETag: etag, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA }, rep.headers);
   if (matchesEtag(c.req.header('If-None-Match'), etag)) return reply(c, null, 304, headers);
-  return reply(c, rep.body, 200, { ...headers, 'Content-Type': rep.contentType });
+  return reply(c, rep.body, 200, Object.assign(headers, { 'Content-Type': rep.contentType }));
 }
 
 /**
@@ -46,11 +46,11 @@ export async function sendCachedRepresentation(
   },
 ): Promise<Response> {
   const { representations, urls } = c.get('deps');
-  const headers: { [name: string]: string } = { ETag: `"${rep.etag}"`, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA, ...rep.headers };
+  const headers = Object.assign({ ETag: `"${rep.etag}"`, 'Cache-Control': rep.cacheControl ?? CACHE_METADATA }, rep.headers);
   if (matchesEtag(c.req.header('If-None-Match'), `"${rep.etag}"`)) return reply(c, null, 304, headers);
   const rendered = await representations.getOrRender(`${urls.base} ${rep.etag}`, async () => ({
     body: await rep.render(),
     headers: rep.renderHeaders?.() ?? {},
   }));
-  return reply(c, rendered.bytes, 200, { ...rendered.headers, ...headers, 'Content-Type': rep.contentType });
+  return reply(c, rendered.bytes, 200, Object.assign({}, rendered.headers, headers, { 'Content-Type': rep.contentType }));
 }

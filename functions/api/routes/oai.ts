@@ -40,7 +40,11 @@ async function formArguments(c: Context<AppEnv>): Promise<[string, string][] | u
 }
 
 export const oaiRoutes = new Hono<AppEnv>()
-  .get('/oai', (c) => answer(c, [...new URL(c.req.url).searchParams]))
+  .get('/oai', (c) => {
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    return answer(c, query === -1 ? [] : [...new URLSearchParams(url.slice(query + 1))]);
+  })
   .post('/oai', async (c) => {
     const pairs = await formArguments(c);
     // Without readable arguments there is no verb: the protocol's answer is badVerb.

@@ -87,7 +87,6 @@ function serializeInline(node: XmlElement | XmlFragment): string {
   return parts.join('');
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
@@ -95,7 +94,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 export function serializeFragment(node: XmlElement, depth: number): XmlFragment {
   const parts: Part[] = [];
   write(node, depth, INDENT, parts);
-  return { utf8: encoder.encode(parts.join('\n')), depth };
+  return { utf8: Buffer.from(parts.join('\n')), depth };
 }
 
 function documentParts(root: XmlElement, declaration: boolean): Part[] {
@@ -122,15 +121,10 @@ export function serializeXmlBytes(root: XmlElement, options: { declaration?: boo
       text += `${part}\n`;
       continue;
     }
-    chunks.push(encoder.encode(text), part.utf8);
+    chunks.push(Buffer.from(text), part.utf8);
     text = '\n';
   }
-  chunks.push(encoder.encode(text));
-  const out = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  chunks.push(Buffer.from(text));
+  const bytes = Buffer.concat(chunks);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
