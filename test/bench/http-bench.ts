@@ -32,24 +32,50 @@ export async function load(
 
 export interface RouteFigure {
   route: string;
+  /** The round whose ratio was the median. */
   service: LoadResult;
   baseline: LoadResult;
+  /** Median over the rounds of service req/s over baseline req/s. */
   ratio: number;
+  /** Every round's ratio, in order. */
+  roundRatios: number[];
 }
 
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Each route is loaded in rounds, service and baseline back to back, in alternating order so a
+ * drift in the machine's load favours neither; the median round's figures are reported.
+ */
 export async function benchRoutes(
   serviceUrl: string,
   baselineUrl: string,
   targets: readonly BenchTarget[],
-  options: { connections: number; seconds: number },
+  options: { connections: number; seconds: number; rounds: number },
 ): Promise<RouteFigure[]> {
   const figures: RouteFigure[] = [];
   for (const target of targets) {
     // Warm both once so the figures are of warm servers.
     await load(`${serviceUrl}${target.path}`, { connections: 4, seconds: 1, headers: target.headers });
-    const service = await load(`${serviceUrl}${target.path}`, { ...options, headers: target.headers });
-    const baseline = await load(`${baselineUrl}${target.path}`, { ...options, headers: target.headers });
-    figures.push({ route: target.name, service, baseline, ratio: Math.round((service.rps / Math.max(baseline.rps, 1)) * 100) / 100 });
+    await load(`${baselineUrl}${target.path}`, { connections: 4, seconds: 1, headers: target.headers });
+    const rounds: { service: LoadResult; baseline: LoadResult; ratio: number }[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const run = (url: string) => load(`${url}${target.path}`, { ...options, headers: target.headers });
+      let service: LoadResult;
+      let baseline: LoadResult;
+      if (round % 2 === 0) {
+        service = await run(serviceUrl);
+        baseline = await run(baselineUrl);
+      } else {
+        baseline = await run(baselineUrl);
+        service = await run(serviceUrl);
+      }
+      rounds.push({ service, baseline, ratio: Math.round((service.rps / Math.max(baseline.rps, 1)) * 100) / 100 });
+    }
+    const ratio = median(rounds.map((r) => r.ratio));
+    const middle = rounds.find((r) => r.ratio === ratio) ?? rounds[0];
+    if (!middle) throw new Error('no rounds were run');
+    figures.push({ route: target.name, service: middle.service, baseline: middle.baseline, ratio, roundRatios: rounds.map((r) => r.ratio) });
   }
   return figures;
 }

@@ -2,28 +2,37 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { handleOaiRequest, type OaiRepository } from '../../core/oai/handle-oai-request.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv, RequestDeps } from '../app-env.ts';
 import { reply } from '../http/reply.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** More than any legal request needs; the body is read whole, so it is bounded. */
 const MAX_BODY_BYTES = 8 * 1024;
 
-function repositoryOf(c: Context<AppEnv>): OaiRepository {
-  const { config, records, urls, oaiRecordFragments } = c.get('deps');
-  return {
-    records,
-    urls,
-    recordFragments: oaiRecordFragments,
-    repositoryName: config.oai.repositoryName,
-    repositoryIdentifier: config.oai.repositoryIdentifier,
-    adminEmails: [config.oai.adminEmail],
-    tokenSecret: config.tokenSecret,
-  };
+/** The repository as one base URL sees it, built once per RequestDeps (that is, per base URL). */
+const repositories = new WeakMap<RequestDeps, OaiRepository>();
+
+function repositoryOf(deps: RequestDeps): OaiRepository {
+  let repository = repositories.get(deps);
+  if (!repository) {
+    const { config, records, urls, oaiRecordFragments } = deps;
+    repository = {
+      records,
+      urls,
+      recordFragments: oaiRecordFragments,
+      repositoryName: config.oai.repositoryName,
+      repositoryIdentifier: config.oai.repositoryIdentifier,
+      adminEmails: [config.oai.adminEmail],
+      tokenSecret: config.tokenSecret,
+    };
+    repositories.set(deps, repository);
+  }
+  return repository;
 }
 
 async function answer(c: Context<AppEnv>, pairs: [string, string][]): Promise<Response> {
-  const xml = await handleOaiRequest(pairs, repositoryOf(c), c.get('deps').clock.now());
+  const deps = c.get('deps');
+  const xml = await handleOaiRequest(pairs, repositoryOf(deps), deps.clock.now());
   // Protocol errors are answers too: always 200, always XML.
   return reply(c, xml, 200, { 'Content-Type': 'text/xml; charset=utf-8', 'Cache-Control': 'no-cache' });
 }

@@ -28,6 +28,14 @@ const VERB_ARGUMENTS: Readonly<Record<OaiVerb, VerbArguments>> = {
   ListRecords: { required: ['metadataPrefix'], optional: ['from', 'until', 'set'], exclusive: 'resumptionToken' },
 };
 
+/** Every argument each verb takes, besides `verb` itself. */
+const ALLOWED_ARGUMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(VERB_ARGUMENTS).map(([verb, spec]) => [
+    verb,
+    new Set<string>([...spec.required, ...spec.optional, ...(spec.exclusive ? [spec.exclusive] : [])]),
+  ]),
+);
+
 export type OaiArguments = { readonly [name in ArgumentName]?: string };
 
 export type ListQuery = { prefix: string; set?: string; from?: string; until?: string };
@@ -81,7 +89,7 @@ export function parseOaiRequest(pairs: readonly (readonly [string, string])[]): 
   if (!isVerb(verb)) return { ok: false, errors: [oaiError('badVerb', 'The value of the verb argument is not an OAI-PMH verb.')] };
 
   const spec = VERB_ARGUMENTS[verb];
-  const allowed = new Set<string>([...spec.required, ...spec.optional, ...(spec.exclusive ? [spec.exclusive] : [])]);
+  const allowed = ALLOWED_ARGUMENTS.get(verb) ?? new Set<string>();
   const errors: OaiError[] = [];
   const args: { [name: string]: string } = {};
   const seen = new Set<string>();
