@@ -46,7 +46,10 @@ export function textEl(name: string, value: string | undefined, attributes: XmlA
 
 function attributesOf(attributes: XmlAttributes): string {
   let out = '';
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) out += ` ${name}="${escapeXmlAttribute(String(value))}"`;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value !== undefined) out += ` ${name}="${escapeXmlAttribute(String(value))}"`;
+  }
   return out;
 }
 
@@ -94,7 +97,8 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 export function serializeFragment(node: XmlElement, depth: number): XmlFragment {
   const parts: Part[] = [];
   write(node, depth, INDENT, parts);
-  return { utf8: Buffer.from(parts.join('\n')), depth };
+  // Its own exact-size buffer, not a slice of Node's shared pool: it is kept for long.
+  return { utf8: new TextEncoder().encode(parts.join('\n')), depth };
 }
 
 function documentParts(root: XmlElement, declaration: boolean): Part[] {
@@ -114,17 +118,28 @@ export function serializeXml(root: XmlElement, options: { declaration?: boolean 
  * encoded again (a page of cached OAI-PMH records is mostly fragments).
  */
 export function serializeXmlBytes(root: XmlElement, options: { declaration?: boolean } = {}): Uint8Array<ArrayBuffer> {
-  const chunks: Uint8Array[] = [];
+  // The text between fragments joined, then everything written into one buffer of the exact size.
+  const pieces: (string | Uint8Array)[] = [];
   let text = '';
   for (const part of documentParts(root, options.declaration !== false)) {
     if (typeof part === 'string') {
       text += `${part}\n`;
       continue;
     }
-    chunks.push(Buffer.from(text), part.utf8);
+    pieces.push(text, part.utf8);
     text = '\n';
   }
-  chunks.push(Buffer.from(text));
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  pieces.push(text);
+  let size = 0;
+  for (const piece of pieces) size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength;
+  const out = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') offset += out.write(piece, offset);
+    else {
+      out.set(piece, offset);
+      offset += piece.byteLength;
+    }
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
