@@ -3,13 +3,23 @@
  * scale it, mirror and rotate it, apply the quality, encode the format. Operations run in the
  * order Image API 3.0 section 4.6 gives (region, size, rotation, quality, format).
  */
-import sharp from 'sharp';
 import type { ImagePlan } from '../core/iiif/image-3/plan-image-request.ts';
+
+/**
+ * sharp, and libvips with it, is loaded by the first image rendered: it is most of the function's
+ * cold start (ADR 0007), and redirects and info.json, a viewer's first requests, never need it.
+ */
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+const loadSharp = () => {
+  sharpModule ??= import('sharp');
+  return sharpModule;
+};
 
 /** Bump when the same plan would give different bytes (it is part of every image ETag). */
 export const RENDER_VERSION = 1;
 
 export async function renderImage(pyramid: Uint8Array, plan: ImagePlan): Promise<Buffer> {
+  const { default: sharp } = await loadSharp();
   const { read, size, request } = plan;
   let image = sharp(pyramid, { page: read.page }).extract({ left: read.region.x, top: read.region.y, width: read.region.width, height: read.region.height });
   if (read.region.width !== size.width || read.region.height !== size.height) image = image.resize(size.width, size.height, { fit: 'fill' });
