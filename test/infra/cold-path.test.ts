@@ -20,7 +20,9 @@ async function importKinds(entry: string, module: string): Promise<string[]> {
     metafile: true,
     logLevel: 'silent',
   });
-  return Object.values(metafile.inputs).flatMap((input) => input.imports.filter((record) => (record.original ?? record.path) === module).map((record) => record.kind));
+  return Object.values(metafile.inputs).flatMap((input) =>
+    input.imports.filter((record) => (record.original ?? record.path) === module).map((record) => record.kind),
+  );
 }
 
 describe('the cold path', () => {
