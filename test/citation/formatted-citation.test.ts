@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../functions/api/citation/citation-engines.ts';
 import { buildCslItem } from '../../functions/core/citation/build-csl-item.ts';
 import { CITATION_LOCALES, CITATION_STYLES, type CitationStyle } from '../../functions/core/citation/citation-styles.ts';
+import { withEveryNameInverted } from '../../functions/core/citation/format-citation.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
 import { record110020, repoPath, TEST_BASE_URL, testApp } from '../support/fixtures.ts';
@@ -67,6 +68,18 @@ describe('formatted citations of 110020', () => {
       format: 'text',
     });
     expect(text).toBe(CHICAGO_NOTE_110020);
+  });
+
+  /*
+   * APA 7 writes every author family name, comma, initials, a family-first name included
+   * (section 9.8): "Mao, Z.", and "(Mao, 1951)" in the text. Chicago and MLA keep "Mao Zedong".
+   */
+  it.each([
+    ['bibliography', 'Mao, Z. (1951, January 27). Telegram from Mao Zedong to I.V. Stalin'],
+    ['note', '(Mao, 1951)'],
+  ] as const)('invert the family-first name with initials in APA (%s)', async (form, expected) => {
+    const text = await formatCitation(CSL_DIR, buildCslItem(record, urls), { style: style('apa'), locale, form, format: 'text' });
+    expect(text.startsWith(expected)).toBe(true);
   });
 
   it.each([
@@ -167,5 +180,19 @@ describe('GET /records/{id}/citation', () => {
     expect(a.headers.get('etag')).not.toBe(b.headers.get('etag'));
     const again = await app.request('/records/110020/citation?style=apa', { headers: { 'If-None-Match': a.headers.get('etag') ?? '' } });
     expect(again.status).toBe(304);
+  });
+});
+
+describe('withEveryNameInverted', () => {
+  it('drops static-ordering from personal names only, leaving the item as it was', () => {
+    const item = {
+      ...buildCslItem(record, urls),
+      author: [{ family: 'Mao', given: 'Zedong', 'static-ordering': true }, { literal: 'Central Committee' }],
+      translator: [{ family: 'Kim', 'static-ordering': true }],
+    };
+    const inverted = withEveryNameInverted(item);
+    expect(inverted.author).toEqual([{ family: 'Mao', given: 'Zedong' }, { literal: 'Central Committee' }]);
+    expect(inverted.translator).toEqual([{ family: 'Kim' }]);
+    expect(item.author[0]).toHaveProperty('static-ordering', true);
   });
 });

@@ -100,7 +100,7 @@ describe('content negotiation on /records/{id}', () => {
     const res = await get('text/x-bibliography; style=apa; locale=en-US');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await res.text()).toMatch(/^Mao Z\. \(1951, January 27\)\. /);
+    expect(await res.text()).toMatch(/^Mao, Z\. \(1951, January 27\)\. /);
     expect(res.headers.get('content-location')).toBe(`${TEST_BASE_URL}/records/110020/citation?style=apa&locale=en-US&form=bibliography&format=text`);
     expect(res.headers.get('vary')).toBe('Accept');
   });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CitationForm, CitationFormat, CitationLocale, CitationStyle } from '../../core/citation/citation-styles.ts';
 import type { CslItem } from '../../core/citation/csl-item.ts';
-import { type CitationEngine, type CiteprocModule, createCitationEngine } from '../../core/citation/format-citation.ts';
+import { type CitationEngine, type CiteprocModule, createCitationEngine, withEveryNameInverted } from '../../core/citation/format-citation.ts';
 
 let citeproc: Promise<CiteprocModule> | undefined;
 const engines = new Map<string, Promise<CitationEngine>>();
@@ -41,5 +41,5 @@ export interface CitationRequest {
 /** The item formatted as asked; engines are built once per style and locale. */
 export async function formatCitation(cslDir: string, item: CslItem, request: CitationRequest): Promise<string> {
   const engine = await engineFor(cslDir, request.style, request.locale);
-  return engine.format(item, request.form, request.format);
+  return engine.format(request.style.invertsEveryName ? withEveryNameInverted(item) : item, request.form, request.format);
 }

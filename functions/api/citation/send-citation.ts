@@ -17,6 +17,7 @@ import {
   findCitationLocale,
   findCitationStyle,
 } from '../../core/citation/citation-styles.ts';
+import { FORMATTED_CITATION_VERSION } from '../../core/citation/format-citation.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
 import { sendCachedRepresentation } from '../http/conditional.ts';
@@ -63,7 +64,7 @@ export async function sendCitation(
       return html ? body : `${body}\n`;
     },
     contentType: html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
-    etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-citation-${style.id}-${locale.id}-${form}-${format}`,
+    etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-citation${FORMATTED_CITATION_VERSION}-${style.id}-${locale.id}-${form}-${format}`,
     headers: {
       'X-Content-Type-Options': 'nosniff',
       ...(html ? { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" } : {}),

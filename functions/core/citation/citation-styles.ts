@@ -9,6 +9,12 @@ export interface CitationStyle {
   file: string;
   /** Other names clients send for the same style (older ids, short names). */
   aliases: readonly string[];
+  /**
+   * The style writes every personal name family name, comma, initials, whatever the name's own
+   * order: APA does ("Mao, Z.", APA 7 section 9.8), where Chicago and MLA keep a family-first name
+   * as written ("Mao Zedong"). Names are then given to it without `static-ordering`.
+   */
+  invertsEveryName?: boolean;
 }
 
 export const CITATION_STYLES: readonly CitationStyle[] = [
@@ -24,7 +30,7 @@ export const CITATION_STYLES: readonly CitationStyle[] = [
     file: 'chicago-author-date.csl',
     aliases: [],
   },
-  { id: 'apa', label: 'APA Style, 7th ed.', file: 'apa.csl', aliases: ['apa-7th-edition'] },
+  { id: 'apa', label: 'APA Style, 7th ed.', file: 'apa.csl', aliases: ['apa-7th-edition'], invertsEveryName: true },
   { id: 'modern-language-association', label: 'MLA Handbook, 9th ed.', file: 'modern-language-association.csl', aliases: ['mla'] },
 ];
 

@@ -6,6 +6,13 @@
 import type { CitationForm, CitationFormat } from './citation-styles.ts';
 import type { CslItem } from './csl-item.ts';
 
+/**
+ * Bump when a formatted citation changes for the same record (a vendored style updated, names
+ * handled differently): it is part of formatted citations' ETags, so caches fetch them again.
+ * (Harvested crosswalks have DISSEMINATION_VERSION; a citation is not harvested.)
+ */
+export const FORMATTED_CITATION_VERSION = 2;
+
 /** The part of citeproc-js's API used here. */
 export interface CiteprocEngine {
   setOutputFormat(format: 'text' | 'html'): void;
@@ -36,6 +43,18 @@ export interface CiteprocModule {
  */
 export function citeprocItem(item: CslItem): CslItem {
   return { ...item, title: `<span class="nocase">${item.title}</span>` };
+}
+
+const NAME_ROLES = ['author', 'recipient', 'translator', 'contributor'] as const;
+
+/** The item for a style that inverts every name (`CitationStyle.invertsEveryName`): no name keeps `static-ordering`. */
+export function withEveryNameInverted(item: CslItem): CslItem {
+  const inverted: CslItem = { ...item };
+  for (const role of NAME_ROLES) {
+    const names = item[role];
+    if (names) inverted[role] = names.map((name) => ('family' in name ? { family: name.family, ...(name.given ? { given: name.given } : {}) } : name));
+  }
+  return inverted;
 }
 
 /**
