@@ -17,6 +17,7 @@ import { citationRoutes } from './routes/citation.ts';
 import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
 import { linksetRoutes } from './routes/linkset.ts';
 import { oaiRoutes } from './routes/oai.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { recordRoutes } from './routes/records.ts';
 import { rightsRoutes } from './routes/rights.ts';
 import { schemaRoutes } from './routes/schemas.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', iiifPresentationRoutes);
   app.route('/', viewerRoutes);
   app.route('/', schemaRoutes);
+  app.route('/', openApiRoutes);
   if (deps.admin && deps.config.ingestApiToken) app.route('/', adminRoutes(deps.config.ingestApiToken, deps.admin));
 
   app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));

@@ -1,0 +1,334 @@
+/**
+ * The service's OpenAPI 3.1 description, served at `/openapi.json`. Built from the same registries
+ * the routes answer from (renderings, negotiated media types, citation styles, OAI-PMH verbs and
+ * formats, IIIF image formats, published schemas), so a rendering or style added there is
+ * described here without a second list. A test requests every documented operation from the app
+ * and checks that every public route is documented.
+ */
+import { publishedSchemas } from '../../../schemas/registry.ts';
+import { renderJsonSchema } from '../../../schemas/render-json-schema.ts';
+import { CITATION_FORMATS, CITATION_FORMS, CITATION_LOCALES, CITATION_STYLES } from '../../core/citation/citation-styles.ts';
+import { OUTPUT_FORMATS } from '../../core/iiif/image-3/parse-format.ts';
+import { INFO_MEDIA_TYPE } from '../../core/iiif/image-3/service-profile.ts';
+import { PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
+import { PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
+import { METADATA_FORMATS } from '../../core/oai/metadata-formats.ts';
+import { OAI_VERBS } from '../../core/oai/parse-oai-request.ts';
+import type { ServiceUrls } from '../../core/urls.ts';
+import { RENDERINGS } from '../renderings/index.ts';
+import { BIBLIOGRAPHY_MEDIA_TYPE } from '../routes/records.ts';
+
+type Json = { [key: string]: unknown };
+
+const EXAMPLE_RECORD = '110020';
+const EXAMPLE_IMAGE = '110020-l37';
+
+const ref = (kind: 'parameters' | 'responses' | 'schemas', name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+const pathParameter = (name: string, description: string, example: string, schema: Json = { type: 'string' }) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+  example,
+});
+
+const queryParameter = (name: string, description: string, schema: Json, extra: Json = {}) => ({ name, in: 'query', description, schema, ...extra });
+
+/** The answers every read can give besides its own: 304 to a matching If-None-Match, problems, 503 when storage is unreachable. */
+const COMMON_RESPONSES = {
+  '304': ref('responses', 'NotModified'),
+  '400': ref('responses', 'BadRequest'),
+  '404': ref('responses', 'NotFound'),
+  '503': ref('responses', 'Unavailable'),
+};
+const RECORD_RESPONSES = { ...COMMON_RESPONSES, '410': ref('responses', 'Gone') };
+
+const ok = (description: string, mediaTypes: readonly string[], schema?: Json) => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, schema ? { schema } : {}])),
+});
+
+function operation(tag: string, summary: string, responses: Json, parameters: unknown[] = [], extra: Json = {}): Json {
+  return { tags: [tag], summary, ...(parameters.length > 0 ? { parameters } : {}), responses, ...extra };
+}
+
+function recordPaths(): Json {
+  const paths: Json = {};
+  const negotiated = [...new Set([...RENDERINGS.flatMap((r) => r.mediaTypes), BIBLIOGRAPHY_MEDIA_TYPE])];
+  paths['/records/{id}'] = {
+    get: operation(
+      'records',
+      'The record: its landing page, or the representation Accept asks for',
+      {
+        '200': ok('The chosen representation; `Content-Location` names its own URL.', negotiated),
+        '406': ref('responses', 'NotAcceptable'),
+        ...RECORD_RESPONSES,
+      },
+      [ref('parameters', 'RecordId')],
+      {
+        description: `Content negotiation on \`Accept\` (with q-values); \`${BIBLIOGRAPHY_MEDIA_TYPE}; style=...; locale=...\` gives a formatted citation. Every representation is also at its own URL below.`,
+      },
+    ),
+  };
+  for (const rendering of RENDERINGS) {
+    const schema = rendering.extension === 'json' ? ref('schemas', 'ArchivalRecord') : undefined;
+    paths[`/records/{id}.${rendering.extension}`] = {
+      get: operation(
+        'records',
+        `The record as ${rendering.label ?? rendering.extension}`,
+        { '200': ok(rendering.label ?? rendering.extension, [rendering.contentType], schema), ...RECORD_RESPONSES },
+        [ref('parameters', 'RecordId')],
+      ),
+    };
+  }
+  paths['/records/{id}/citation'] = {
+    get: operation(
+      'citations',
+      'A formatted citation',
+      { '200': ok('The citation', ['text/plain; charset=utf-8', 'text/html; charset=utf-8']), ...RECORD_RESPONSES },
+      [
+        ref('parameters', 'RecordId'),
+        queryParameter('style', `Citation style; also accepted: ${CITATION_STYLES.flatMap((s) => s.aliases).join(', ')}.`, {
+          type: 'string',
+          enum: CITATION_STYLES.map((s) => s.id),
+          default: CITATION_STYLES[0]?.id,
+        }),
+        queryParameter('locale', 'Locale of the citation', { type: 'string', enum: CITATION_LOCALES.map((l) => l.id), default: CITATION_LOCALES[0]?.id }),
+        queryParameter('form', 'A bibliography entry or a note', { type: 'string', enum: [...CITATION_FORMS], default: 'bibliography' }),
+        queryParameter('format', 'Plain text or HTML; without it, `Accept` decides', { type: 'string', enum: [...CITATION_FORMATS] }),
+      ],
+    ),
+  };
+  paths['/records/{id}/rights'] = {
+    get: operation(
+      'records',
+      'The rights: rightsstatements.org URI and label, the statement verbatim, holder and contact',
+      { '200': ok('The rights', ['application/json; charset=utf-8'], ref('schemas', 'Rights')), ...RECORD_RESPONSES },
+      [ref('parameters', 'RecordId')],
+    ),
+  };
+  paths['/linkset/{id}'] = {
+    get: operation(
+      'discovery',
+      'FAIR Signposting link set of the record (RFC 9264)',
+      { '200': ok('The link set', ['application/linkset+json', 'application/linkset']), ...RECORD_RESPONSES },
+      [ref('parameters', 'RecordId')],
+    ),
+  };
+  return paths;
+}
+
+function iiifPaths(): Json {
+  const collectionLevels = ['repository', 'fond', 'opis', 'delo'] as const;
+  const page = queryParameter(PAGE_PARAMETER, 'A continuation page of the collection, as its previous page links to it', { type: 'string' });
+  const collection = (summary: string, parameters: unknown[]) => ({
+    get: operation('iiif', summary, { '200': ok('A IIIF Presentation 3.0 Collection', [PRESENTATION_MEDIA_TYPE]), ...COMMON_RESPONSES }, [...parameters, page]),
+  });
+  const paths: Json = {
+    '/iiif/3/{id}/manifest': {
+      get: operation('iiif', 'The record as a IIIF Presentation 3.0 Manifest', { '200': ok('The Manifest', [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [
+        ref('parameters', 'RecordId'),
+      ]),
+    },
+    '/iiif/3/{id}/canvas/{name}': {
+      get: operation('iiif', 'One Canvas of the Manifest, dereferenced', { '200': ok('The Canvas', [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [
+        ref('parameters', 'RecordId'),
+        pathParameter('name', 'The canvas name, after the leaf', 'l37'),
+      ]),
+    },
+    '/iiif/3/collection/top': collection('The top collection: every record, and the repositories', []),
+    '/iiif/3/collection/all': collection('Every record, in the order of its last change', []),
+  };
+  const examples = { repository: 'APRF', fond: '45', opis: '1', delo: '337' };
+  collectionLevels.forEach((_, depth) => {
+    const levels = collectionLevels.slice(0, depth + 1);
+    paths[`/iiif/3/collection/archive/${levels.map((level) => `{${level}}`).join('/')}`] = collection(
+      `The ${levels[levels.length - 1]} as a collection of its sub-levels and manifests`,
+      levels.map((level) => pathParameter(level, `The ${level}, as the reference writes it`, examples[level])),
+    );
+  });
+  const image = pathParameter('image', 'A leaf image: the record id, `-l`, the leaf and `ob` for a reverse side', EXAMPLE_IMAGE);
+  paths['/iiif/image/3/{image}'] = {
+    get: operation('iiif', 'The image service: redirects to its info.json', { '303': { description: 'See info.json' }, '404': ref('responses', 'NotFound') }, [
+      image,
+    ]),
+  };
+  paths['/iiif/image/3/{image}/info.json'] = {
+    get: operation(
+      'iiif',
+      'IIIF Image API 3.0 image information (compliance level 2)',
+      { '200': ok('Image information', [INFO_MEDIA_TYPE, 'application/json']), ...RECORD_RESPONSES },
+      [image],
+    ),
+  };
+  paths['/iiif/image/3/{image}/{region}/{size}/{rotation}/{quality}.{format}'] = {
+    get: operation(
+      'iiif',
+      'An image request (IIIF Image API 3.0)',
+      {
+        '200': ok('The image', Object.values(OUTPUT_FORMATS), { type: 'string', contentMediaType: 'image/*' }),
+        '501': ref('responses', 'NotImplemented'),
+        ...RECORD_RESPONSES,
+      },
+      [
+        image,
+        pathParameter('region', '`full`, `square`, `x,y,w,h` or `pct:x,y,w,h`', 'full'),
+        pathParameter('size', '`max`, `^max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h` and their `^` forms', '512,'),
+        pathParameter('rotation', 'Degrees, multiples of 90, `!` for a mirror first', '0'),
+        pathParameter('quality', 'Quality', 'default', { type: 'string', enum: ['default', 'color', 'gray', 'bitonal'] }),
+        pathParameter('format', 'Format', 'jpg', { type: 'string', enum: Object.keys(OUTPUT_FORMATS) }),
+      ],
+    ),
+  };
+  return paths;
+}
+
+function oaiPaths(): Json {
+  const argument = (name: string, description: string, schema: Json = { type: 'string' }) => ({ name, description, schema });
+  const args = [
+    argument('verb', 'The OAI-PMH request', { type: 'string', enum: [...OAI_VERBS] }),
+    argument('identifier', 'An OAI identifier, `oai:{repositoryIdentifier}:{id}`'),
+    argument('metadataPrefix', 'Metadata format', { type: 'string', enum: METADATA_FORMATS.map((f) => f.prefix) }),
+    argument('from', 'UTC date or datetime (`YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`)'),
+    argument('until', 'UTC date or datetime, the same granularity as `from`'),
+    argument('set', 'A setSpec, as ListSets gives them'),
+    argument('resumptionToken', 'The token of the previous list response'),
+  ];
+  const response = {
+    '200': ok('An OAI-PMH response; protocol errors are answered in it, with status 200', ['text/xml; charset=utf-8']),
+    '503': ref('responses', 'Unavailable'),
+  };
+  return {
+    '/oai': {
+      get: operation(
+        'oai-pmh',
+        'OAI-PMH 2.0 (Dublin Core, MODS 3.7, MARCXML)',
+        response,
+        args.map((a) => ({ ...a, in: 'query', ...(a.name === 'verb' ? { required: true, example: 'Identify' } : {}) })),
+      ),
+      post: operation('oai-pmh', 'OAI-PMH 2.0, arguments in a form body', response, [], {
+        requestBody: {
+          required: true,
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                properties: Object.fromEntries(args.map((a) => [a.name, { ...a.schema, description: a.description }])),
+                required: ['verb'],
+              },
+            },
+          },
+        },
+      }),
+    },
+  };
+}
+
+function discoveryPaths(): Json {
+  return {
+    '/unapi': {
+      get: operation(
+        'discovery',
+        'unAPI: the formats, the formats of one record (300), or the record in one format',
+        {
+          '200': ok('The format list, or the record in the format asked for', ['application/xml; charset=utf-8']),
+          '300': ok('The formats of the record', ['application/xml; charset=utf-8']),
+          ...RECORD_RESPONSES,
+        },
+        [queryParameter('id', 'A record id', { type: 'string' }), queryParameter('format', 'A format name from the list', { type: 'string' })],
+      ),
+    },
+    '/sitemap.xml': {
+      get: operation('discovery', 'Sitemap of the landing pages', { '200': ok('The sitemap', ['application/xml; charset=utf-8']), ...COMMON_RESPONSES }),
+    },
+    '/viewer': {
+      get: operation('iiif', 'Mirador, opening a manifest', { '200': ok('The viewer page', ['text/html; charset=utf-8']), ...COMMON_RESPONSES }, [
+        queryParameter(
+          'manifest',
+          'The URL of the IIIF Presentation manifest to open',
+          { type: 'string', format: 'uri' },
+          { required: true, example: 'https://archive.example.org/iiif/3/110020/manifest' },
+        ),
+      ]),
+    },
+    '/viewer/{file}': {
+      get: operation('iiif', "The viewer's script, content-addressed", { '200': ok('Mirador', ['text/javascript; charset=utf-8']), ...COMMON_RESPONSES }, [
+        pathParameter('file', 'The file name the viewer page links to (it names the script’s digest)', 'mirador-0123456789abcdef.min.js'),
+      ]),
+    },
+    '/schemas/{name}.schema.json': {
+      get: operation('service', 'A published JSON Schema', { '200': ok('The JSON Schema', ['application/schema+json']), ...COMMON_RESPONSES }, [
+        pathParameter('name', 'Schema name', 'record', { type: 'string', enum: Object.keys(publishedSchemas) }),
+      ]),
+    },
+    '/openapi.json': {
+      get: operation('service', 'This description', { '200': ok('OpenAPI 3.1', ['application/vnd.oai.openapi+json']), '304': ref('responses', 'NotModified') }),
+    },
+    '/health': { get: operation('service', 'Liveness', { '200': ok('Up', ['application/json']) }) },
+  };
+}
+
+function components(): Json {
+  const { $schema: _dialect, $id: _id, ...recordSchema } = JSON.parse(renderJsonSchema('record')) as Json;
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('schemas', 'Problem') } } });
+  return {
+    parameters: { RecordId: pathParameter('id', 'Record identifier', EXAMPLE_RECORD, { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' }) },
+    responses: {
+      NotModified: { description: 'The representation matches If-None-Match' },
+      BadRequest: problem('A parameter is malformed; the problem names it'),
+      NotFound: problem('No such resource'),
+      Gone: problem('The record was withdrawn'),
+      NotAcceptable: problem('No representation matches Accept; the problem lists those offered'),
+      NotImplemented: problem('A valid IIIF request for a feature the service does not offer'),
+      Unavailable: {
+        ...problem('Storage is unreachable; retry after the time given'),
+        headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds' } },
+      },
+    },
+    schemas: {
+      ArchivalRecord: recordSchema,
+      Problem: {
+        type: 'object',
+        description: 'RFC 9457 problem details',
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          instance: { type: 'string' },
+        },
+        required: ['type', 'title', 'status'],
+      },
+      Rights: {
+        type: 'object',
+        properties: {
+          uri: { type: 'string', format: 'uri', description: 'rightsstatements.org or Creative Commons URI' },
+          label: { type: 'string' },
+          statement: { type: 'string', description: 'The archive’s statement, verbatim' },
+          paragraphs: { type: 'array', items: { type: 'string' } },
+          holder: { type: 'string' },
+          contact: { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string' } }, required: ['email'] },
+        },
+        required: ['uri', 'label', 'statement'],
+      },
+    },
+  };
+}
+
+export function buildOpenApi(urls: ServiceUrls, service: { title: string; version: string }): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: service.title,
+      version: service.version,
+      description:
+        'Archival records for machines: IIIF Presentation 3.0 and Image API 3.0, OAI-PMH 2.0, Dublin Core, MODS and MARCXML, CSL-JSON, BibTeX, RIS and formatted citations, FAIR Signposting. Every GET answers HEAD and If-None-Match, and is open to every origin (CORS).',
+    },
+    servers: [{ url: urls.base }],
+    tags: ['records', 'citations', 'iiif', 'oai-pmh', 'discovery', 'service'].map((name) => ({ name })),
+    paths: { ...recordPaths(), ...iiifPaths(), ...oaiPaths(), ...discoveryPaths() },
+    components: components(),
+  };
+}
