@@ -324,7 +324,7 @@ export function buildOpenApi(urls: ServiceUrls, service: { title: string; versio
       title: service.title,
       version: service.version,
       description:
-        'Archival records for machines: IIIF Presentation 3.0 and Image API 3.0, OAI-PMH 2.0, Dublin Core, MODS and MARCXML, CSL-JSON, BibTeX, RIS and formatted citations, FAIR Signposting. Every GET answers HEAD and If-None-Match, and is open to every origin (CORS).',
+        'Archival records for machines: IIIF Presentation 3.0 and Image API 3.0, OAI-PMH 2.0, Dublin Core, MODS and MARCXML, CSL-JSON, BibTeX, RIS and formatted citations, FAIR Signposting. Every GET also answers HEAD and is open to every origin (CORS); those documenting 304 send a strong ETag and answer a matching If-None-Match with it.',
     },
     servers: [{ url: urls.base }],
     tags: ['records', 'citations', 'iiif', 'oai-pmh', 'discovery', 'service'].map((name) => ({ name })),
