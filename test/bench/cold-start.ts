@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { FUNCTION_BUNDLE, REQUIRE_SHIM, splitBundleOptions } from '../../infra/constructs/split-bundle.ts';
 import { repoPath } from '../support/fixtures.ts';
+import { median } from './stats.ts';
 
 export interface ColdStartFigure {
   bundle: string;
@@ -62,11 +63,6 @@ function startBytes(metafile: Metafile, outdir: string): number {
   };
   visit(Object.keys(metafile.outputs).find((path) => path.endsWith(`${outdir.split('/').pop()}/index.mjs`)) ?? '');
   return [...seen].reduce((total, path) => total + (metafile.outputs[path]?.bytes ?? 0), 0);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function timeOnce(args: string[], env: NodeJS.ProcessEnv): number {

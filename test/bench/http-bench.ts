@@ -1,6 +1,7 @@
 /** Requests/second and latency of the service against the static baseline serving the same bytes. */
 import autocannon from 'autocannon';
 import type { BenchTarget } from './bench-server.ts';
+import { percentile } from './stats.ts';
 
 export interface LoadResult {
   rps: number;
@@ -41,8 +42,6 @@ export interface RouteFigure {
   roundRatios: number[];
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 /**
  * Each route is loaded in rounds, service and baseline back to back, in alternating order so a
  * drift in the machine's load favours neither; the median round's figures are reported.
@@ -72,7 +71,11 @@ export async function benchRoutes(
       }
       rounds.push({ service, baseline, ratio: Math.round((service.rps / Math.max(baseline.rps, 1)) * 100) / 100 });
     }
-    const ratio = median(rounds.map((r) => r.ratio));
+    // A percentile is one of the rounds' own ratios, so the round it came from can be reported.
+    const ratio = percentile(
+      rounds.map((r) => r.ratio),
+      50,
+    );
     const middle = rounds.find((r) => r.ratio === ratio) ?? rounds[0];
     if (!middle) throw new Error('no rounds were run');
     figures.push({ route: target.name, service: middle.service, baseline: middle.baseline, ratio, roundRatios: rounds.map((r) => r.ratio) });

@@ -29,6 +29,7 @@ import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { loadConfig } from '../../schemas/config.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020 } from '../support/fixtures.ts';
 import { MemoryBlobStore, MemoryRecordStore } from '../support/memory-stores.ts';
+import { percentile, round } from './stats.ts';
 
 export interface ImageBenchOptions {
   /** Timed requests per case (default 60, or BENCH_IMAGE_ITERATIONS). */
@@ -95,12 +96,6 @@ async function syntheticScan(): Promise<Buffer> {
     .toBuffer();
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const MiB = 1024 * 1024;
 
 /** Runs `work` while sampling the resident set every millisecond; returns its duration and the peak growth. */

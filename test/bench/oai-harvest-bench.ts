@@ -15,6 +15,7 @@ import { OAI_PAGE_SIZE } from '../../functions/core/oai/handle-oai-request.ts';
 import { systemClock } from '../../functions/core/ports.ts';
 import { generateRecord } from '../oai/support/generate-records.ts';
 import { emulatedStores } from '../support/local-stack.ts';
+import { median, round } from './stats.ts';
 
 export interface OaiHarvestBenchOptions {
   /** Records to load and harvest (default 10,000). */
@@ -49,13 +50,6 @@ export interface OaiHarvestBenchFigures {
   queriesPerPage: { mean: number; max: number };
   harvestedExactlyOnce: boolean;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Counts read units and queries of every Query the client sends. */
 function meterQueries(client: ReturnType<typeof createDynamoDbClient>) {

@@ -17,6 +17,10 @@ beforeAll(async () => {
   record = await record110020();
 });
 
+/** 110020 (or a variant of it) formatted in one style. */
+const cite = (styleId: string, form: 'bibliography' | 'note', format: 'text' | 'html' = 'text', cited: ArchivalRecord = record) =>
+  formatCitation(CSL_DIR, buildCslItem(cited, urls), { style: style(styleId), locale, form, format });
+
 /*
  * Written by hand from the Chicago Manual of Style (18th ed.) for an unpublished letter held in
  * an archive and consulted online, not copied from the processor's output:
@@ -51,22 +55,12 @@ const CHICAGO_NOTE_110020 =
 
 describe('formatted citations of 110020', () => {
   it('match the hand-checked Chicago notes-bibliography bibliography entry', async () => {
-    const text = await formatCitation(CSL_DIR, buildCslItem(record, urls), {
-      style: style('chicago-notes-bibliography'),
-      locale,
-      form: 'bibliography',
-      format: 'text',
-    });
+    const text = await cite('chicago-notes-bibliography', 'bibliography', 'text');
     expect(text).toBe(CHICAGO_BIBLIOGRAPHY_110020);
   });
 
   it('match the hand-checked Chicago note', async () => {
-    const text = await formatCitation(CSL_DIR, buildCslItem(record, urls), {
-      style: style('chicago-notes-bibliography'),
-      locale,
-      form: 'note',
-      format: 'text',
-    });
+    const text = await cite('chicago-notes-bibliography', 'note', 'text');
     expect(text).toBe(CHICAGO_NOTE_110020);
   });
 
@@ -78,7 +72,7 @@ describe('formatted citations of 110020', () => {
     ['bibliography', 'Mao, Z. (1951, January 27). Telegram from Mao Zedong to I.V. Stalin'],
     ['note', '(Mao, 1951)'],
   ] as const)('invert the family-first name with initials in APA (%s)', async (form, expected) => {
-    const text = await formatCitation(CSL_DIR, buildCslItem(record, urls), { style: style('apa'), locale, form, format: 'text' });
+    const text = await cite('apa', form);
     expect(text.startsWith(expected)).toBe(true);
   });
 
@@ -87,19 +81,14 @@ describe('formatted citations of 110020', () => {
     ['apa', '(1951, January 27)'],
     ['modern-language-association', 'Mao Zedong.'],
   ])('render %s with the author, the archival location and the URL', async (id, expected) => {
-    const text = await formatCitation(CSL_DIR, buildCslItem(record, urls), { style: style(id), locale, form: 'bibliography', format: 'text' });
+    const text = await cite(id, 'bibliography');
     expect(text).toContain(expected);
     expect(text).toContain('APRF, f. 45, op. 1, d. 337, ll. 37-40');
     expect(text).toContain('https://archive.example.org/records/110020');
   });
 
   it('render HTML as a csl-entry element', async () => {
-    const html = await formatCitation(CSL_DIR, buildCslItem(record, urls), {
-      style: style('chicago-notes-bibliography'),
-      locale,
-      form: 'bibliography',
-      format: 'html',
-    });
+    const html = await cite('chicago-notes-bibliography', 'bibliography', 'html');
     expect(html).toMatch(/^<div class="csl-entry">Mao Zedong\. /);
   });
 
@@ -107,15 +96,13 @@ describe('formatted citations of 110020', () => {
     ['text', '“Costs < 5% & Rising.”'],
     ['html', '“Costs &#60; 5% &#38; Rising.”'],
   ] as const)('keep special characters of a title in %s', async (format, expected) => {
-    const item = buildCslItem({ ...record, title: 'Costs < 5% & Rising' }, urls);
-    const out = await formatCitation(CSL_DIR, item, { style: style('chicago-notes-bibliography'), locale, form: 'bibliography', format });
+    const out = await cite('chicago-notes-bibliography', 'bibliography', format, { ...record, title: 'Costs < 5% & Rising' });
     expect(out).toContain(expected);
   });
 
   it("format a changed record anew, never from the engine's copy of the old one", async () => {
-    const request = { style: style('chicago-notes-bibliography'), locale, form: 'bibliography', format: 'text' } as const;
-    await formatCitation(CSL_DIR, buildCslItem(record, urls), request);
-    const changed = await formatCitation(CSL_DIR, buildCslItem({ ...record, title: 'A Corrected Title' }, urls), request);
+    await cite('chicago-notes-bibliography', 'bibliography');
+    const changed = await cite('chicago-notes-bibliography', 'bibliography', 'text', { ...record, title: 'A Corrected Title' });
     expect(changed).toContain('“A Corrected Title.”');
   });
 });
