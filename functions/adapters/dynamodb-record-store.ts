@@ -151,7 +151,7 @@ export class DynamoDbRecordStore implements RecordStore {
           TableName: this.tableName,
           IndexName: HARVEST_INDEX,
           KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
-          ExpressionAttributeNames: { '#p': HARVEST_PARTITION, '#s': HARVEST_SORT },
+          ExpressionAttributeNames: { '#p': HARVEST_PARTITION, ...(prefix ? { '#s': HARVEST_SORT } : {}) },
           ExpressionAttributeValues: { ':p': { S: SETS_PARTITION_VALUE }, ...(prefix ? { ':prefix': { S: prefix } } : {}) },
           ExclusiveStartKey:
             query.after === undefined
