@@ -46,14 +46,13 @@ export function createS3Client(config: Pick<Config, 'region' | 's3Endpoint'>, ti
   });
 }
 
-export const createRecordStore = (config: Config, timeouts = DEFAULT_TIMEOUTS) =>
-  new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName);
-
 export const createBlobStore = (config: Config, timeouts = DEFAULT_TIMEOUTS) => new S3BlobStore(createS3Client(config, timeouts), config.bucketName);
 
+/** The record store; records' long texts are objects in the bucket. */
+export const createRecordStore = (config: Config, timeouts = DEFAULT_TIMEOUTS) =>
+  new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName, createBlobStore(config, timeouts));
+
 export function createStores(config: Config, timeouts = DEFAULT_TIMEOUTS) {
-  return {
-    records: createRecordStore(config, timeouts),
-    blobs: createBlobStore(config, timeouts),
-  };
+  const blobs = createBlobStore(config, timeouts);
+  return { records: new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName, blobs), blobs };
 }

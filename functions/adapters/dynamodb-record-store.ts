@@ -1,4 +1,9 @@
-/** RecordStore over one DynamoDB table (design in table-design.ts). */
+/**
+ * RecordStore over one DynamoDB table (design in table-design.ts, items in record-item.ts), with
+ * the long texts of records as objects in the blob store. Every query is checked before it is
+ * sent (core/records/list-queries.ts), and every SDK call goes through `send`, the one place
+ * where DynamoDB's errors become domain errors.
+ */
 import {
   type AttributeValue,
   ConditionalCheckFailedException,
@@ -6,17 +11,22 @@ import {
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
 } from '@aws-sdk/client-dynamodb';
-import { type ArchivalRecord, ArchivalRecordSchema, type Tombstone, TombstoneSchema } from '../../schemas/record.ts';
-import { CorruptEntryError, InvalidCursorError, VersionConflictError } from '../core/errors.ts';
-import type { ChangesQuery, Page, RecordStore, SetEntry, StoredEntry } from '../core/ports.ts';
+import type { ArchivalRecord, Tombstone } from '../../schemas/record.ts';
+import { RECORD_ID_PATTERN } from '../../schemas/record.ts';
+import { EntryTooLargeError, InvalidCursorError, VersionConflictError } from '../core/errors.ts';
+import type { BlobStore, ChangesQuery, Page, RecordStore, SetEntry, SetsQuery, StoredEntry } from '../core/ports.ts';
 import { harvestSetsOf, setLevelOf } from '../core/records/harvest-sets.ts';
+import { changeSortKey, changesRange, checkSetsQuery } from '../core/records/list-queries.ts';
+import { decodeEntry } from '../core/records/stored-entry.ts';
+import { type Item, itemSizeProblem, storedItem } from './record-item.ts';
 import {
   CHANGES_PARTITION_VALUE,
   HARVEST_INDEX,
   HARVEST_PARTITION,
   HARVEST_SORT,
-  harvestSortKey,
   PARTITION_KEY,
   recordKey,
   SETS_PARTITION_VALUE,
@@ -26,24 +36,19 @@ import {
 } from './table-design.ts';
 import { translateAwsError } from './translate-aws-error.ts';
 
-type Item = { [name: string]: AttributeValue };
-
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)#([A-Za-z0-9][A-Za-z0-9_-]{0,63})$/;
-const SET_CURSOR = /^[\x21-\x7e]{1,512}$/;
-
-function parseEntry(item: Item): StoredEntry {
-  const body = item.body?.S;
-  if (body === undefined) throw new CorruptEntryError(`item ${item[PARTITION_KEY]?.S} has no body`);
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new CorruptEntryError(`item ${item[PARTITION_KEY]?.S} has a body that is not JSON`);
+/**
+ * DynamoDB's own answers to a request it refuses, for the cases the checks before sending are
+ * meant to rule out: should one slip through, it still reaches the caller as what it is.
+ */
+function translateRefusal(error: unknown, item: Item | undefined): never {
+  if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException')
+    throw new VersionConflictError(`record ${item?.[PARTITION_KEY]?.S} was changed by another writer`, { cause: error });
+  const message = (error as Error).message ?? '';
+  if ((error as Error).name === 'ValidationException') {
+    if (/item size/i.test(message)) throw new EntryTooLargeError(`record ${item?.[PARTITION_KEY]?.S} is too large to store`, { cause: error });
+    if (/starting key|ExclusiveStartKey/i.test(message)) throw new InvalidCursorError('not a cursor of this list', { cause: error });
   }
-  const schema = item.deleted?.BOOL ? TombstoneSchema : ArchivalRecordSchema;
-  const result = schema.safeParse(json);
-  if (!result.success) throw new CorruptEntryError(`item ${item[PARTITION_KEY]?.S} does not match the schema: ${result.error.issues[0]?.message}`);
-  return result.data;
+  return translateAwsError(error, 'DynamoDB');
 }
 
 export class DynamoDbRecordStore implements RecordStore {
@@ -53,24 +58,36 @@ export class DynamoDbRecordStore implements RecordStore {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    /** Where records' long texts are kept. */
+    private readonly blobs: BlobStore,
   ) {}
 
   async get(id: string): Promise<StoredEntry | undefined> {
-    const out = await this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: { S: recordKey(id) } }, ConsistentRead: true }))
-      .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
-    return out.Item ? parseEntry(out.Item) : undefined;
+    if (!RECORD_ID_PATTERN.test(id)) return undefined;
+    const out = await this.send(
+      this.client.send(new GetItemCommand({ TableName: this.tableName, Key: { [PARTITION_KEY]: { S: recordKey(id) } }, ConsistentRead: true })),
+    );
+    return out.Item ? this.entryOf(out.Item) : undefined;
+  }
+
+  sizeProblem(entry: StoredEntry): string | undefined {
+    try {
+      return itemSizeProblem(entry, storedItem(entry).item);
+    } catch (error) {
+      if (error instanceof EntryTooLargeError) return error.message;
+      throw error;
+    }
   }
 
   async put(record: ArchivalRecord, expectedVersion: number | undefined): Promise<void> {
-    const sets = harvestSetsOf(record);
+    const stored = this.checkedItem(record);
     // Set registrations are idempotent and written first: a crash leaves at worst a set whose
     // record is still the old version, never a record in an unlisted set.
-    for (const set of sets) {
+    for (const set of harvestSetsOf(record)) {
       const registration = `${set.spec}\u0000${set.name}`;
       if (this.registeredSets.has(registration)) continue;
-      await this.client
-        .send(
+      await this.send(
+        this.client.send(
           new PutItemCommand({
             TableName: this.tableName,
             Item: {
@@ -81,124 +98,87 @@ export class DynamoDbRecordStore implements RecordStore {
               [HARVEST_SORT]: { S: set.spec },
             },
           }),
-        )
-        .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
+        ),
+      );
       this.registeredSets.add(registration);
     }
-    const item: Item = this.entryItem(record, record.datestamp, false);
-    for (const set of sets) item[setAttributeName(set.level)] = { S: set.spec };
-    await this.conditionalPut(item, expectedVersion);
+    await this.conditionalPut(stored, expectedVersion);
   }
 
   async delete(tombstone: Tombstone, expectedVersion: number): Promise<void> {
-    const item = this.entryItem(tombstone, tombstone.datestamp, true);
-    for (const spec of tombstone.sets) {
-      const level = setLevelOf(spec);
-      if (level) item[setAttributeName(level)] = { S: spec };
-    }
-    await this.conditionalPut(item, expectedVersion);
+    await this.conditionalPut(this.checkedItem(tombstone), expectedVersion);
   }
 
   async listChanges(query: ChangesQuery): Promise<Page<StoredEntry>> {
+    const range = changesRange(query);
+    if (!range) return { items: [] };
     const level = query.set === undefined ? undefined : setLevelOf(query.set);
     if (query.set !== undefined && level === undefined) return { items: [] };
     const partitionName = level ? setAttributeName(level) : HARVEST_PARTITION;
     const partitionValue = query.set ?? CHANGES_PARTITION_VALUE;
     let exclusiveStartKey: Item | undefined;
-    if (query.after !== undefined) {
-      const m = CURSOR.exec(query.after);
-      if (!m?.[2]) throw new InvalidCursorError('not a cursor of this store');
-      exclusiveStartKey = {
-        [PARTITION_KEY]: { S: recordKey(m[2]) },
-        [partitionName]: { S: partitionValue },
-        [HARVEST_SORT]: { S: query.after },
-      };
+    if (range.after !== undefined) {
+      const id = range.after.slice(range.after.indexOf('#') + 1);
+      exclusiveStartKey = { [PARTITION_KEY]: { S: recordKey(id) }, [partitionName]: { S: partitionValue }, [HARVEST_SORT]: { S: range.after } };
     }
-    const out = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: level ? setIndexName(level) : HARVEST_INDEX,
-          KeyConditionExpression: '#p = :p AND #s BETWEEN :lo AND :hi',
-          ExpressionAttributeNames: { '#p': partitionName, '#s': HARVEST_SORT },
-          ExpressionAttributeValues: {
-            ':p': { S: partitionValue },
-            ':lo': { S: query.from ?? '0000' },
-            ':hi': { S: `${query.until ?? '9999'}#\u{10FFFF}` },
-          },
-          ExclusiveStartKey: exclusiveStartKey,
-          Limit: query.limit + 1,
-        }),
-      )
-      .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
-    const items = (out.Items ?? []).map(parseEntry);
-    if (items.length <= query.limit) {
-      // DynamoDB stops a query at 1 MB read: the page is then short but the list goes on.
-      const stoppedAt = out.LastEvaluatedKey?.[HARVEST_SORT]?.S;
-      return stoppedAt === undefined ? { items } : { items, next: stoppedAt };
-    }
-    const page = items.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return last ? { items: page, next: harvestSortKey(last.datestamp, last.id) } : { items: page };
+    const out = await this.query({
+      IndexName: level ? setIndexName(level) : HARVEST_INDEX,
+      KeyConditionExpression: '#p = :p AND #s BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: { '#p': partitionName, '#s': HARVEST_SORT },
+      ExpressionAttributeValues: { ':p': { S: partitionValue }, ':lo': { S: range.low }, ':hi': { S: range.high } },
+      ExclusiveStartKey: exclusiveStartKey,
+      Limit: query.limit + 1,
+    });
+    const items = await Promise.all((out.Items ?? []).map((item) => this.entryOf(item)));
+    return pageOf(items, query.limit, out, (entry) => changeSortKey(entry.datestamp, entry.id));
   }
 
-  async listSets(query: { prefix?: string; after?: string; limit: number }): Promise<Page<SetEntry>> {
-    if (query.after !== undefined && !SET_CURSOR.test(query.after)) throw new InvalidCursorError('not a set cursor of this store');
+  async listSets(query: SetsQuery): Promise<Page<SetEntry>> {
+    checkSetsQuery(query);
     const prefix = query.prefix ?? '';
-    const out = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: HARVEST_INDEX,
-          KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
-          ExpressionAttributeNames: { '#p': HARVEST_PARTITION, ...(prefix ? { '#s': HARVEST_SORT } : {}) },
-          ExpressionAttributeValues: { ':p': { S: SETS_PARTITION_VALUE }, ...(prefix ? { ':prefix': { S: prefix } } : {}) },
-          ExclusiveStartKey:
-            query.after === undefined
-              ? undefined
-              : { [PARTITION_KEY]: { S: setKey(query.after) }, [HARVEST_PARTITION]: { S: SETS_PARTITION_VALUE }, [HARVEST_SORT]: { S: query.after } },
-          Limit: query.limit + 1,
-        }),
-      )
-      .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
+    const out = await this.query({
+      IndexName: HARVEST_INDEX,
+      KeyConditionExpression: prefix ? '#p = :p AND begins_with(#s, :prefix)' : '#p = :p',
+      ExpressionAttributeNames: { '#p': HARVEST_PARTITION, ...(prefix ? { '#s': HARVEST_SORT } : {}) },
+      ExpressionAttributeValues: { ':p': { S: SETS_PARTITION_VALUE }, ...(prefix ? { ':prefix': { S: prefix } } : {}) },
+      ExclusiveStartKey:
+        query.after === undefined
+          ? undefined
+          : { [PARTITION_KEY]: { S: setKey(query.after) }, [HARVEST_PARTITION]: { S: SETS_PARTITION_VALUE }, [HARVEST_SORT]: { S: query.after } },
+      Limit: query.limit + 1,
+    });
     const sets = (out.Items ?? []).map((item) => ({ spec: item[HARVEST_SORT]?.S ?? '', name: item.name?.S ?? '' }));
-    if (sets.length <= query.limit) return { items: sets };
-    const page = sets.slice(0, query.limit);
-    return { items: page, next: page[page.length - 1]?.spec };
+    return pageOf(sets, query.limit, out, (set) => set.spec);
   }
 
   async earliestDatestamp(): Promise<string | undefined> {
-    const out = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: HARVEST_INDEX,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': HARVEST_PARTITION },
-          ExpressionAttributeValues: { ':p': { S: CHANGES_PARTITION_VALUE } },
-          Limit: 1,
-        }),
-      )
-      .catch((error: unknown) => translateAwsError(error, 'DynamoDB'));
+    const out = await this.query({
+      IndexName: HARVEST_INDEX,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': HARVEST_PARTITION },
+      ExpressionAttributeValues: { ':p': { S: CHANGES_PARTITION_VALUE } },
+      Limit: 1,
+    });
     return out.Items?.[0]?.[HARVEST_SORT]?.S?.split('#')[0];
   }
 
-  private entryItem(entry: StoredEntry, datestamp: string, deleted: boolean): Item {
-    return {
-      [PARTITION_KEY]: { S: recordKey(entry.id) },
-      entity: { S: 'record' },
-      version: { N: String(entry.version) },
-      datestamp: { S: datestamp },
-      deleted: { BOOL: deleted },
-      body: { S: JSON.stringify(entry) },
-      [HARVEST_PARTITION]: { S: CHANGES_PARTITION_VALUE },
-      [HARVEST_SORT]: { S: harvestSortKey(datestamp, entry.id) },
-    };
+  private entryOf(item: Item): Promise<StoredEntry> {
+    return decodeEntry(item.body?.S ?? '', item.deleted?.BOOL === true, `item ${item[PARTITION_KEY]?.S}`, (key) => this.blobs.get(key));
   }
 
-  private async conditionalPut(item: Item, expectedVersion: number | undefined): Promise<void> {
-    try {
-      await this.client.send(
+  /** The entry's item and long texts, or `EntryTooLargeError` before anything is written. */
+  private checkedItem(entry: StoredEntry): ReturnType<typeof storedItem> {
+    const stored = storedItem(entry);
+    const problem = itemSizeProblem(entry, stored.item);
+    if (problem) throw new EntryTooLargeError(problem);
+    return stored;
+  }
+
+  private async conditionalPut({ item, external }: ReturnType<typeof storedItem>, expectedVersion: number | undefined): Promise<void> {
+    // The long texts first (content-addressed, so rewriting one changes nothing), the item last.
+    for (const text of external) await this.blobs.put(text.key, text.bytes, 'text/plain; charset=utf-8');
+    await this.send(
+      this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
           Item: item,
@@ -206,12 +186,35 @@ export class DynamoDbRecordStore implements RecordStore {
           ExpressionAttributeNames: expectedVersion === undefined ? { '#pk': PARTITION_KEY } : { '#v': 'version' },
           ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':expected': { N: String(expectedVersion) } },
         }),
-      );
+      ),
+      item,
+    );
+  }
+
+  private query(input: Omit<QueryCommandInput, 'TableName'>): Promise<QueryCommandOutput> {
+    return this.send(this.client.send(new QueryCommand({ TableName: this.tableName, ...input })));
+  }
+
+  /** The one place SDK calls are awaited: their errors leave as domain errors. */
+  private async send<T>(request: Promise<T>, item?: Item): Promise<T> {
+    try {
+      return await request;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') {
-        throw new VersionConflictError(`record ${item[PARTITION_KEY]?.S} was changed by another writer (expected version ${expectedVersion ?? 'none'})`);
-      }
-      translateAwsError(error, 'DynamoDB');
+      return translateRefusal(error, item);
     }
   }
+}
+
+/**
+ * A page of at most `limit` items from a query asked for `limit + 1`: the extra one says more
+ * follow; without it, DynamoDB's LastEvaluatedKey (a query stops after 1 MB) does.
+ */
+function pageOf<T>(items: T[], limit: number, out: { LastEvaluatedKey?: { [name: string]: AttributeValue } }, keyOf: (item: T) => string): Page<T> {
+  if (items.length > limit) {
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return last === undefined ? { items: page } : { items: page, next: keyOf(last) };
+  }
+  const stoppedAt = out.LastEvaluatedKey?.[HARVEST_SORT]?.S;
+  return stoppedAt === undefined ? { items } : { items, next: stoppedAt };
 }

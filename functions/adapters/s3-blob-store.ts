@@ -7,7 +7,8 @@ import { translateAwsError } from './translate-aws-error.ts';
 /** Keys the service writes: known prefixes, safe characters, no `..` segments. */
 const SAFE_KEY = /^(sources|text|images)\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
-function checkedKey(key: string): string {
+/** The key, or a RangeError for one outside the service's prefixes (every blob store refuses the same keys). */
+export function checkedObjectKey(key: string): string {
   if (!SAFE_KEY.test(key) || key.split('/').includes('..'))
     throw new RangeError(`refusing an object key outside the service's prefixes: ${JSON.stringify(key)}`);
   return key;
@@ -26,13 +27,13 @@ export class S3BlobStore implements BlobStore {
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     await this.client
-      .send(new PutObjectCommand({ Bucket: this.bucket, Key: checkedKey(key), Body: body, ContentType: contentType, ContentLength: body.byteLength }))
+      .send(new PutObjectCommand({ Bucket: this.bucket, Key: checkedObjectKey(key), Body: body, ContentType: contentType, ContentLength: body.byteLength }))
       .catch((error: unknown) => translateAwsError(error, 'S3'));
   }
 
   async get(key: string): Promise<Uint8Array> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkedKey(key) }));
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkedObjectKey(key) }));
       if (!out.Body) throw new NotFoundError(`object ${key} has no body`);
       return await out.Body.transformToByteArray();
     } catch (error) {
@@ -44,7 +45,7 @@ export class S3BlobStore implements BlobStore {
   async getStream(key: string, range?: { start: number; end: number }): Promise<{ body: ReadableStream<Uint8Array>; size: number }> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: checkedKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+        new GetObjectCommand({ Bucket: this.bucket, Key: checkedObjectKey(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
       );
       if (!out.Body) throw new NotFoundError(`object ${key} has no body`);
       return { body: out.Body.transformToWebStream(), size: out.ContentLength ?? 0 };
@@ -56,7 +57,7 @@ export class S3BlobStore implements BlobStore {
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: checkedKey(key) }));
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: checkedObjectKey(key) }));
       return true;
     } catch (error) {
       if (isMissing(error)) return false;

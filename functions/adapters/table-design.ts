@@ -18,7 +18,6 @@ export const setAttributeName = (level: SetLevel) => `set_${level}`;
 
 export const recordKey = (id: string) => `record#${id}`;
 export const setKey = (spec: string) => `set#${spec}`;
-export const harvestSortKey = (datestamp: string, id: string) => `${datestamp}#${id}`;
 
 export interface IndexDesign {
   name: string;

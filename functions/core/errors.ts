@@ -30,3 +30,13 @@ export class CorruptEntryError extends Error {
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
+
+/** An entry larger than the store can hold; nothing was written. */
+export class EntryTooLargeError extends Error {
+  override readonly name = 'EntryTooLargeError';
+}
+
+/** A listing query no store can answer (a bound that is not a datestamp). */
+export class InvalidQueryError extends Error {
+  override readonly name = 'InvalidQueryError';
+}

@@ -31,20 +31,44 @@ export interface ChangesQuery {
   limit: number;
 }
 
+export interface SetsQuery {
+  /** Only sets whose spec starts with this. */
+  prefix?: string;
+  /** Cursor from a previous page. */
+  after?: string;
+  limit: number;
+}
+
+/**
+ * The records and their tombstones. Every implementation passes the same contract suite
+ * (test/contract/record-store.contract.ts): listings check their queries with
+ * `core/records/list-queries.ts` and entries are encoded with `core/records/stored-entry.ts`.
+ */
 export interface RecordStore {
-  /** The record or its tombstone; undefined when the id was never stored. */
+  /** The record or its tombstone; undefined when the id was never stored (or cannot be a record id). */
   get(id: string): Promise<StoredEntry | undefined>;
   /**
    * Stores a record whose `version` is one more than `expectedVersion` (undefined for a new
-   * record) in one conditional write. Throws `VersionConflictError` when another writer won.
+   * record) in one conditional write. Throws `VersionConflictError` when another writer won and
+   * `EntryTooLargeError` when the record cannot be stored (see `sizeProblem`); nothing is written then.
    */
   put(record: ArchivalRecord, expectedVersion: number | undefined): Promise<void>;
   /** Replaces a stored record by its tombstone, conditionally on its version. */
   delete(tombstone: Tombstone, expectedVersion: number): Promise<void>;
-  /** Records and tombstones in (datestamp, id) order. The cost of a page does not depend on its position. */
+  /**
+   * Why this entry could not be stored (too large for the store), or undefined when it can:
+   * callers check before they write anything else that belongs to the entry.
+   */
+  sizeProblem(entry: StoredEntry): string | undefined;
+  /**
+   * Records and tombstones in (datestamp, id) order. The cost of a page does not depend on its
+   * position. A page may hold fewer than `limit` entries and still have a `next` (a store reads
+   * a bounded amount per call); only a page without `next` ends the list. Throws
+   * `InvalidCursorError` for a cursor this query could not have issued.
+   */
   listChanges(query: ChangesQuery): Promise<Page<StoredEntry>>;
-  /** Registered sets in spec order, optionally only those whose spec starts with `prefix`. */
-  listSets(query: { prefix?: string; after?: string; limit: number }): Promise<Page<SetEntry>>;
+  /** Registered sets in spec order, optionally only those whose spec starts with `prefix`; pages as `listChanges`. */
+  listSets(query: SetsQuery): Promise<Page<SetEntry>>;
   /** The oldest datestamp in the store, or undefined when it is empty. */
   earliestDatestamp(): Promise<string | undefined>;
 }

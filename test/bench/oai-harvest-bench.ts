@@ -87,7 +87,7 @@ export async function runOaiHarvestBench(options: OaiHarvestBenchOptions = {}): 
 
     const client = createDynamoDbClient(stores.config);
     const meter = meterQueries(client);
-    const records = new DynamoDbRecordStore(client, stores.config.tableName);
+    const records = new DynamoDbRecordStore(client, stores.config.tableName, stores.blobs);
     const app = createApp({ config: stores.config, records, clock: systemClock });
     const get = async (query: string) => {
       const response = await app.request(`/oai?${query}`);

@@ -2,6 +2,7 @@
  * When DynamoDB or S3 is unreachable, slow or throttling, the service answers 503 with
  * Retry-After and no stack trace, and recovers by itself when the backend returns.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { createApp } from '../../functions/api/app.ts';
 import { BackendUnavailableError } from '../../functions/core/errors.ts';
 import { startLocalStack } from '../../functions/local/local-stack.ts';
 import { fixedClock, record110020, testConfig } from '../support/fixtures.ts';
+import { MemoryBlobStore } from '../support/memory-stores.ts';
 
 const FAST_FAIL = { connectionTimeoutMs: 300, requestTimeoutMs: 500 };
 
@@ -95,7 +97,7 @@ describe('injected SDK faults', () => {
   ])('turns DynamoDB %s into 503', async (name, status) => {
     const app = createApp({
       config: testConfig(),
-      records: new DynamoDbRecordStore(failingDynamoDb(name, status), 'archive-records'),
+      records: new DynamoDbRecordStore(failingDynamoDb(name, status), 'archive-records', new MemoryBlobStore()),
       clock: fixedClock(),
     });
     await expectUnavailable(await app.request('/records/110020'));
@@ -109,7 +111,7 @@ describe('injected SDK faults', () => {
   ])('answers %s with 503 while DynamoDB throttles', async (path) => {
     const app = createApp({
       config: testConfig(),
-      records: new DynamoDbRecordStore(failingDynamoDb('ThrottlingException', 400), 'archive-records'),
+      records: new DynamoDbRecordStore(failingDynamoDb('ThrottlingException', 400), 'archive-records', new MemoryBlobStore()),
       clock: fixedClock(),
     });
     await expectUnavailable(await app.request(path));
@@ -142,7 +144,11 @@ describe('a backend that accepts connections and never answers', () => {
   });
 
   it('answers 503 once the request timeout passes, instead of hanging', async () => {
-    const records = new DynamoDbRecordStore(createDynamoDbClient({ region: 'us-east-1', dynamodbEndpoint: endpoint }, FAST_FAIL), 'archive-records');
+    const records = new DynamoDbRecordStore(
+      createDynamoDbClient({ region: 'us-east-1', dynamodbEndpoint: endpoint }, FAST_FAIL),
+      'archive-records',
+      new MemoryBlobStore(),
+    );
     const app = createApp({ config: testConfig(), records, clock: fixedClock() });
     await expectUnavailable(await app.request('/records/110020'));
   });

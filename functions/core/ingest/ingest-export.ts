@@ -11,6 +11,7 @@ import type { ArchivalRecord, LeafImage, Provenance, RecordContent } from '../..
 import { VersionConflictError } from '../errors.ts';
 import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../ports.ts';
 import { datestampAt } from '../records/datestamp.ts';
+import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
 import { fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
 import { buildRecordContent } from './build-record-content.ts';
 import { parseExport } from './parse-export.ts';
@@ -89,7 +90,7 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
   const { id } = content;
 
   const sourceSha256 = sha256Hex(input.exportBytes);
-  const sourceKey = `sources/${id}/${sourceSha256}.txt`;
+  const sourceKey = sourceObjectKey(id, sourceSha256);
   const derived = deps.images ? await deps.images.derive(content, input.scans ?? new Map()) : { images: [], objects: [] };
   const fullContent: RecordContent = { ...content, images: derived.images };
   const provenance: Omit<Provenance, 'ingestedAt'> = { originalUrl, sourceSha256, sourceKey, ...(uploaded ? { uploaded } : {}) };
@@ -101,14 +102,6 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     if (current && fingerprintOfStored(current) === fingerprint) {
       return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp };
     }
-    await deps.blobs.put(sourceKey, input.exportBytes, 'text/plain; charset=utf-8');
-    if (input.overlayBytes) await deps.blobs.put(`sources/${id}/${sha256Hex(input.overlayBytes)}.overlay.json`, input.overlayBytes, 'application/json');
-    for (const text of fullContent.texts) {
-      const bytes = new TextEncoder().encode(text.text);
-      await deps.blobs.put(`text/${id}/${sha256Hex(bytes)}.${text.kind}.${text.language}.txt`, bytes, 'text/plain; charset=utf-8');
-    }
-    for (const object of derived.objects) await deps.blobs.put(object.key, object.body, object.contentType);
-
     const now = deps.clock.now();
     const record: ArchivalRecord = {
       ...fullContent,
@@ -116,6 +109,18 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
       version: (existing?.version ?? 0) + 1,
       datestamp: datestampAt(now, existing?.datestamp),
     };
+    // Refused before anything is written, so a record that cannot be stored leaves no objects behind.
+    const tooLarge = deps.records.sizeProblem(record);
+    if (tooLarge) return { status: 'rejected', id, problems: [{ message: tooLarge }] };
+
+    await deps.blobs.put(sourceKey, input.exportBytes, 'text/plain; charset=utf-8');
+    if (input.overlayBytes) await deps.blobs.put(overlayObjectKey(id, sha256Hex(input.overlayBytes)), input.overlayBytes, 'application/json');
+    for (const text of fullContent.texts) {
+      const bytes = new TextEncoder().encode(text.text);
+      await deps.blobs.put(textObjectKey(id, sha256Hex(bytes), text), bytes, 'text/plain; charset=utf-8');
+    }
+    for (const object of derived.objects) await deps.blobs.put(object.key, object.body, object.contentType);
+
     try {
       await deps.records.put(record, existing?.version);
       return { status: current ? 'updated' : 'created', id, version: record.version, datestamp: record.datestamp };

@@ -5,7 +5,7 @@
  */
 import type { ArchivalRecord, Tombstone } from '../../../schemas/record.ts';
 import { WeightedLru } from '../cache/weighted-lru.ts';
-import type { ChangesQuery, Clock, RecordStore, StoredEntry } from '../ports.ts';
+import type { ChangesQuery, Clock, RecordStore, SetsQuery, StoredEntry } from '../ports.ts';
 
 export interface CacheOptions {
   maxEntries: number;
@@ -61,11 +61,15 @@ export class CachedRecordStore implements RecordStore {
     this.entries.delete(tombstone.id);
   }
 
+  sizeProblem(entry: StoredEntry) {
+    return this.inner.sizeProblem(entry);
+  }
+
   listChanges(query: ChangesQuery) {
     return this.inner.listChanges(query);
   }
 
-  listSets(query: { prefix?: string; after?: string; limit: number }) {
+  listSets(query: SetsQuery) {
     return this.inner.listSets(query);
   }
 
