@@ -1,11 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { MEMBERS_PER_PAGE } from '../../functions/core/iiif/presentation-3/read-collection-page.ts';
-import type { RecordStore } from '../../functions/core/ports.ts';
 import { harvestSetsOf } from '../../functions/core/records/harvest-sets.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
 import { fixedClock, record110020, TEST_BASE_URL, testConfig } from '../support/fixtures.ts';
-import { MemoryRecordStore } from '../support/memory-stores.ts';
+import { countingListings, type OpenStores, openStores, STORE_KINDS } from '../support/store-kinds.ts';
 import { schemaErrors, semanticProblems } from './iiif-checks.ts';
 
 type Collection = { id: string; type: string; partOf?: { id: string }[]; items: { id: string; type: string }[] };
@@ -25,110 +24,127 @@ const REPOSITORIES = {
   AVPRF: { abbreviation: 'AVPRF', name: 'Foreign Policy Archive of the Russian Federation' },
 };
 
-/** Counts store calls, to show that the cost of a page does not grow with its position. */
-class CountingStore extends MemoryRecordStore {
-  calls = 0;
-  override async listChanges(query: Parameters<RecordStore['listChanges']>[0]) {
-    this.calls++;
-    return super.listChanges(query);
-  }
-  override async listSets(query: Parameters<RecordStore['listSets']>[0]) {
-    this.calls++;
-    return super.listSets(query);
-  }
-}
+describe.each(STORE_KINDS)('on the %s store', (kind) => {
+  let opened: OpenStores;
+  let store: ReturnType<typeof countingListings>;
+  let app: ReturnType<typeof createApp>;
+  const pages = new Map<string, Collection>();
+  const callsPerPage: number[] = [];
 
-let store: CountingStore;
-let app: ReturnType<typeof createApp>;
-const pages = new Map<string, Collection>();
-const callsPerPage: number[] = [];
-
-async function crawl(start: string) {
-  const queue = [start];
-  while (queue.length > 0) {
-    const url = queue.shift() as string;
-    if (pages.has(url)) continue;
-    store.calls = 0;
-    const res = await app.request(url);
-    callsPerPage.push(store.calls);
-    expect(res.status, url).toBe(200);
-    const page = (await res.json()) as Collection;
-    pages.set(url, page);
-    for (const item of page.items) if (item.type === 'Collection') queue.push(item.id);
-  }
-}
-
-const manifestsIn = (prefix: string) =>
-  [...pages]
-    .filter(([url]) => url === prefix || url.startsWith(`${prefix}?`))
-    .flatMap(([, page]) => page.items.filter((item) => item.type === 'Manifest').map((item) => item.id));
-
-beforeAll(async () => {
-  const template = await record110020();
-  store = new CountingStore();
-  let n = 0;
-  for (const [g, group] of LAYOUT.entries()) {
-    for (let i = 0; i < group.count; i++, n++) {
-      const id = `r-${g}-${i}`;
-      const archival = { repository: REPOSITORIES[group.repository], fond: group.fond, leaves: [{ number: 1, reverse: false }] } as NonNullable<
-        ArchivalRecord['source']['archival']
-      >;
-      if ('opis' in group) Object.assign(archival, { opis: group.opis, delo: group.delo });
-      const datestamp = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString().replace('.000Z', 'Z');
-      const record: ArchivalRecord = {
-        ...template,
-        id,
-        title: `Record ${id}`,
-        datestamp,
-        source: { citation: `Reference of ${id}`, kind: 'archival-reference', archival },
-      };
-      await store.put(record, undefined);
+  async function crawl(start: string) {
+    const queue = [start];
+    while (queue.length > 0) {
+      const url = queue.shift() as string;
+      if (pages.has(url)) continue;
+      store.calls = 0;
+      const res = await app.request(url);
+      callsPerPage.push(store.calls);
+      expect(res.status, url).toBe(200);
+      const page = (await res.json()) as Collection;
+      pages.set(url, page);
+      for (const item of page.items) if (item.type === 'Collection') queue.push(item.id);
     }
   }
-  const withdrawn = await store.get(WITHDRAWN);
-  if (!withdrawn || 'deleted' in withdrawn) throw new Error('fixture');
-  await store.delete({ id: WITHDRAWN, deleted: true, version: 2, datestamp: '2026-02-01T00:00:00Z', sets: harvestSetsOf(withdrawn).map((s) => s.spec) }, 1);
-  app = createApp({ config: testConfig(), records: store, clock: fixedClock() });
-  await crawl(`${TEST_BASE_URL}/iiif/3/collection/top`);
-});
 
-describe('paged IIIF collections over many records', () => {
-  it('list every live record exactly once in the collection of all records, and no withdrawn one', () => {
-    const ids = manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/all`);
-    expect(ids).toHaveLength(TOTAL - 1);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).not.toContain(`${TEST_BASE_URL}/iiif/3/${WITHDRAWN}/manifest`);
-  });
-
-  it('list every live record exactly once in the archival hierarchy, a fond without opisi listing its records itself', () => {
-    const archival = [...pages]
-      .filter(([url]) => url.startsWith(`${TEST_BASE_URL}/iiif/3/collection/archive/`))
+  const manifestsIn = (prefix: string) =>
+    [...pages]
+      .filter(([url]) => url === prefix || url.startsWith(`${prefix}?`))
       .flatMap(([, page]) => page.items.filter((item) => item.type === 'Manifest').map((item) => item.id));
-    expect(archival.toSorted()).toEqual(manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/all`).toSorted());
-    expect(manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/archive/APRF/3`)).toHaveLength(3);
-  });
 
-  it(`hold at most ${MEMBERS_PER_PAGE} members a page, chaining to the next page`, () => {
-    const delo = [...pages].filter(([url]) => url.startsWith(`${TEST_BASE_URL}/iiif/3/collection/archive/APRF/45/1/337`));
-    expect(delo).toHaveLength(3);
-    for (const [, page] of pages) expect(page.items.filter((item) => item.type === 'Manifest').length).toBeLessThanOrEqual(MEMBERS_PER_PAGE);
-  });
-
-  it('make each continuation page part of its collection, at the URL it is served from', () => {
-    const continuations = [...pages].filter(([url]) => url.includes('?page='));
-    expect(continuations.length).toBeGreaterThanOrEqual(4);
-    for (const [url, page] of continuations) {
-      expect(page.id).toBe(url);
-      expect(page.partOf?.map((p) => p.id)).toEqual([url.slice(0, url.indexOf('?'))]);
+  beforeAll(async () => {
+    const template = await record110020();
+    opened = await openStores(kind);
+    store = countingListings(opened.records);
+    let n = 0;
+    for (const [g, group] of LAYOUT.entries()) {
+      for (let i = 0; i < group.count; i++, n++) {
+        const id = `r-${g}-${i}`;
+        const archival = { repository: REPOSITORIES[group.repository], fond: group.fond, leaves: [{ number: 1, reverse: false }] } as NonNullable<
+          ArchivalRecord['source']['archival']
+        >;
+        if ('opis' in group) Object.assign(archival, { opis: group.opis, delo: group.delo });
+        const datestamp = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString().replace('.000Z', 'Z');
+        const record: ArchivalRecord = {
+          ...template,
+          id,
+          title: `Record ${id}`,
+          datestamp,
+          source: { citation: `Reference of ${id}`, kind: 'archival-reference', archival },
+        };
+        await store.put(record, undefined);
+      }
     }
-  });
+    const withdrawn = await store.get(WITHDRAWN);
+    if (!withdrawn || 'deleted' in withdrawn) throw new Error('fixture');
+    await store.delete({ id: WITHDRAWN, deleted: true, version: 2, datestamp: '2026-02-01T00:00:00Z', sets: harvestSetsOf(withdrawn).map((s) => s.spec) }, 1);
+    app = createApp({ config: testConfig(), records: store, clock: fixedClock() });
+    await crawl(`${TEST_BASE_URL}/iiif/3/collection/top`);
+  }, 120_000);
+  afterAll(() => opened.close());
 
-  it('validate, every page, against the IIIF schema and the semantic checks', () => {
-    const problems = [...pages].flatMap(([url, page]) => [...schemaErrors(page), ...semanticProblems(page, url)].map((p) => `${url}: ${p}`));
-    expect(problems).toEqual([]);
-  });
+  describe('paged IIIF collections over many records', () => {
+    it('list every live record exactly once in the collection of all records, and no withdrawn one', () => {
+      const ids = manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/all`);
+      expect(ids).toHaveLength(TOTAL - 1);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).not.toContain(`${TEST_BASE_URL}/iiif/3/${WITHDRAWN}/manifest`);
+    });
 
-  it('cost a bounded number of store calls per page, wherever the page is', () => {
-    expect(Math.max(...callsPerPage)).toBeLessThanOrEqual(4);
+    it('list every live record exactly once in the archival hierarchy, a fond without opisi listing its records itself', () => {
+      const archival = [...pages]
+        .filter(([url]) => url.startsWith(`${TEST_BASE_URL}/iiif/3/collection/archive/`))
+        .flatMap(([, page]) => page.items.filter((item) => item.type === 'Manifest').map((item) => item.id));
+      expect(archival.toSorted()).toEqual(manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/all`).toSorted());
+      expect(manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/archive/APRF/3`)).toHaveLength(3);
+    });
+
+    it(`hold at most ${MEMBERS_PER_PAGE} members a page, chaining to the next page`, () => {
+      const delo = [...pages].filter(([url]) => url.startsWith(`${TEST_BASE_URL}/iiif/3/collection/archive/APRF/45/1/337`));
+      expect(delo).toHaveLength(3);
+      for (const [, page] of pages) expect(page.items.filter((item) => item.type === 'Manifest').length).toBeLessThanOrEqual(MEMBERS_PER_PAGE);
+    });
+
+    it('make each continuation page part of its collection, at the URL it is served from', () => {
+      const continuations = [...pages].filter(([url]) => url.includes('?page='));
+      expect(continuations.length).toBeGreaterThanOrEqual(4);
+      for (const [url, page] of continuations) {
+        expect(page.id).toBe(url);
+        expect(page.partOf?.map((p) => p.id)).toEqual([url.slice(0, url.indexOf('?'))]);
+      }
+    });
+
+    it('validate, every page, against the IIIF schema and the semantic checks', () => {
+      const problems = [...pages].flatMap(([url, page]) => [...schemaErrors(page), ...semanticProblems(page, url)].map((p) => `${url}: ${p}`));
+      expect(problems).toEqual([]);
+    });
+
+    it.each([
+      '/iiif/3/collection/top?page=z',
+      '/iiif/3/collection/top?page=repository:ZZZ',
+      '/iiif/3/collection/archive/APRF?page=s:zzz',
+      '/iiif/3/collection/archive/APRF?page=repository:ZZZ',
+      '/iiif/3/collection/archive/APRF?page=r:2026-01-01T00:00:00Z%23r-0-1',
+      '/iiif/3/collection/all?page=9999-12-31T23:59:59Z%23x',
+      '/iiif/3/collection/all?page=',
+      `/iiif/3/collection/all?page=${'x'.repeat(700)}`,
+    ])('answer a page the service did not issue, %s, with 400', async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+    });
+
+    it('answer a page cursor issued for another collection, or altered, with 400', async () => {
+      const continuation = [...pages.keys()].find((url) => url.startsWith(`${TEST_BASE_URL}/iiif/3/collection/archive/APRF/45/1/337?page=`));
+      const cursor = continuation?.slice(continuation.indexOf('?page=') + 6) ?? '';
+      expect((await app.request(`/iiif/3/collection/archive/APRF/45/1/337?page=${cursor}`)).status).toBe(200);
+      expect((await app.request(`/iiif/3/collection/archive/APRF/45/1/338?page=${cursor}`)).status).toBe(400);
+      expect((await app.request(`/iiif/3/collection/all?page=${cursor}`)).status).toBe(400);
+      const altered = `${cursor.slice(0, 4)}${cursor[4] === 'A' ? 'B' : 'A'}${cursor.slice(5)}`;
+      expect((await app.request(`/iiif/3/collection/archive/APRF/45/1/337?page=${altered}`)).status).toBe(400);
+    });
+
+    it('cost a bounded number of store calls per page, wherever the page is', () => {
+      expect(Math.max(...callsPerPage)).toBeLessThanOrEqual(4);
+    });
   });
 });

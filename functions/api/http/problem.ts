@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { BackendUnavailableError, InvalidCursorError, NotFoundError } from '../../core/errors.ts';
+import { BackendUnavailableError, EntryTooLargeError, InvalidCursorError, InvalidQueryError, NotFoundError } from '../../core/errors.ts';
 import { reply } from './reply.ts';
 
 export class HttpProblem extends Error {
@@ -34,7 +34,8 @@ export function toProblem(error: unknown): HttpProblem {
     return new HttpProblem(error.status, error.status === 401 ? 'Unauthorized' : 'Bad Request', error.message || `HTTP ${error.status}`, {}, headers);
   }
   if (error instanceof NotFoundError) return notFound(error.message);
-  if (error instanceof InvalidCursorError) return badRequest(error.message);
+  if (error instanceof InvalidCursorError || error instanceof InvalidQueryError) return badRequest(error.message);
+  if (error instanceof EntryTooLargeError) return new HttpProblem(413, 'Content Too Large', error.message);
   if (error instanceof BackendUnavailableError) {
     return new HttpProblem(
       503,

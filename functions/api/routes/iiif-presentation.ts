@@ -11,6 +11,7 @@ import { buildManifest } from '../../core/iiif/presentation-3/build-manifest.ts'
 import { parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
 import { readCollectionPage } from '../../core/iiif/presentation-3/read-collection-page.ts';
 import { PRESENTATION_CONTEXT, PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
+import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
 import { compressResponses } from '../http/compress.ts';
@@ -19,7 +20,6 @@ import { badRequest, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
 
 const COLLECTION_ROOT = '/iiif/3/collection/';
-const MAX_CURSOR_LENGTH = 600;
 
 /** Sends a Presentation resource; its ETag is a digest of the bytes, so it changes exactly when they do. */
 function sendPresentation(c: Context<AppEnv>, resource: object): Response {
@@ -44,12 +44,16 @@ export const iiifPresentationRoutes = new Hono<AppEnv>()
     const segments = collectionSegments(pathname);
     const address = segments && parseCollectionPath(segments);
     if (!address) throw notFound(`No IIIF collection is served at ${pathname}.`);
-    const after = c.req.query(PAGE_PARAMETER);
-    if (after !== undefined && (after.length === 0 || after.length > MAX_CURSOR_LENGTH))
-      throw badRequest(`"${PAGE_PARAMETER}" is not a page of this collection.`);
     const deps = c.get('deps');
+    const context = `iiif-collection/1 ${pathname}`;
+    const signed = c.req.query(PAGE_PARAMETER);
+    const after = signed === undefined ? undefined : verifyCursor(signed, deps.config.tokenSecret, context);
+    if (signed !== undefined && after === undefined) throw badRequest(`"${PAGE_PARAMETER}" is not a page of this collection.`);
     const page = await readCollectionPage(deps.records, address, after, { serviceName: deps.config.oai.repositoryName });
     if (!page) throw notFound(`No IIIF collection is served at ${pathname}.`);
+    // Page URLs carry signed cursors: a forged or altered one is a 400 before any store is read.
+    if (page.after !== undefined && signed !== undefined) page.after = signed;
+    if (page.next !== undefined) page.next = signCursor(page.next, deps.config.tokenSecret, context);
     return sendPresentation(c, buildCollection(page, deps.urls));
   })
   .get('/iiif/3/:id/manifest', async (c) => {

@@ -5,7 +5,8 @@
 
 import type { ArchivalRecord } from '../../../schemas/record.ts';
 import { WeightedLru } from '../cache/weighted-lru.ts';
-import { isTombstone, type RecordStore, type StoredEntry } from '../ports.ts';
+import { InvalidCursorError, InvalidQueryError } from '../errors.ts';
+import { isTombstone, type RecordStore, type SetEntry, type StoredEntry } from '../ports.ts';
 import { harvestSetsOf } from '../records/harvest-sets.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { el, serializeFragment, serializeXmlBytes, type XmlChildInput, type XmlElement, type XmlFragment } from '../xml/xml-tree.ts';
@@ -187,13 +188,18 @@ async function listSets(repo: OaiRepository, resumptionToken: string | undefined
     offset = state.offset;
   }
   const size = pageSizeOf(repo);
-  const page = await repo.records.listSets({ limit: size, ...(after === undefined ? {} : { after }) });
+  let page: Awaited<ReturnType<RecordStore['listSets']>>;
+  try {
+    page = await setsPage(repo.records, after, size);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return { errors: [badToken()] };
+    throw error;
+  }
   const sets = page.items.filter((set) => isSetSpec(set.spec));
   if (sets.length === 0) return { errors: [oaiError('noSetHierarchy', 'This repository has no sets yet.')] };
-  const last = page.items[page.items.length - 1];
   let token: XmlElement | undefined;
-  if (page.next && last)
-    token = tokenElement(encodeResumptionToken({ verb: 'ListSets', after: last.spec, offset: offset + page.items.length }, repo.tokenSecret), offset);
+  if (page.next)
+    token = tokenElement(encodeResumptionToken({ verb: 'ListSets', after: page.next, offset: offset + page.items.length }, repo.tokenSecret), offset);
   else if (resumptionToken !== undefined) token = tokenElement(undefined, offset, offset + page.items.length);
   return {
     body: el(
@@ -203,6 +209,18 @@ async function listSets(repo: OaiRepository, resumptionToken: string | undefined
       token,
     ),
   };
+}
+
+/** One page of sets, filled to `size` even when the store returns short pages. */
+async function setsPage(records: RecordStore, after: string | undefined, size: number) {
+  const items: SetEntry[] = [];
+  let cursor = after;
+  for (;;) {
+    const page = await records.listSets({ limit: size - items.length, ...(cursor === undefined ? {} : { after: cursor }) });
+    items.push(...page.items);
+    if (!page.next || items.length >= size) return page.next ? { items, next: page.next } : { items };
+    cursor = page.next;
+  }
 }
 
 /**
@@ -251,7 +269,8 @@ async function listChanges(repo: OaiRepository, verb: 'ListRecords' | 'ListIdent
   try {
     page = await changesPage(repo.records, query, after, size);
   } catch (error) {
-    if ((error as Error).name === 'InvalidCursorError') return { errors: [badToken()] };
+    if (error instanceof InvalidCursorError) return { errors: [badToken()] };
+    if (error instanceof InvalidQueryError) return { errors: [oaiError('badArgument', error.message)] };
     throw error;
   }
   // A token's remaining entries can only vanish if they moved past `until` since it was issued.
