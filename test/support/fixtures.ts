@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../../functions/api/app.ts';
 import type { AppDeps } from '../../functions/api/app-env.ts';
 import { type IngestDeps, ingestExport, type LeafImageDeriver } from '../../functions/core/ingest/ingest-export.ts';
-import type { Clock } from '../../functions/core/ports.ts';
+import type { BlobStore, Clock, RecordStore } from '../../functions/core/ports.ts';
 import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { loadConfig } from '../../schemas/config.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
@@ -21,10 +21,12 @@ export const fixedClock = (iso = '2026-11-26T12:00:00.000Z'): Clock => ({ now: (
 
 export const testConfig = (overrides: { [name: string]: string } = {}) => loadConfig({ PUBLIC_BASE_URL: TEST_BASE_URL, ...overrides });
 
-/** In-memory stores holding record 110020 (and an optional image deriver's output). */
-export async function seededStores(options: { clock?: Clock; images?: LeafImageDeriver } = {}) {
-  const records = new MemoryRecordStore();
-  const blobs = new MemoryBlobStore();
+/** Ingests record 110020 (and an optional image deriver's output) into the given stores. */
+export async function ingest110020<S extends { records: RecordStore; blobs: BlobStore }>(
+  stores: S,
+  options: { clock?: Clock; images?: LeafImageDeriver } = {},
+) {
+  const { records, blobs } = stores;
   const deps: IngestDeps = { records, blobs, clock: options.clock ?? fixedClock(), profile: await loadArchiveProfile(ARCHIVE_PROFILE) };
   if (options.images) deps.images = options.images;
   const outcome = await ingestExport(
@@ -32,8 +34,12 @@ export async function seededStores(options: { clock?: Clock; images?: LeafImageD
     deps,
   );
   if (outcome.status === 'rejected') throw new Error(`fixture 110020 rejected: ${JSON.stringify(outcome.problems)}`);
-  return { records, blobs, ingestDeps: deps };
+  return { ...stores, ingestDeps: deps };
 }
+
+/** In-memory stores holding record 110020 (and an optional image deriver's output). */
+export const seededStores = (options: { clock?: Clock; images?: LeafImageDeriver } = {}) =>
+  ingest110020({ records: new MemoryRecordStore(), blobs: new MemoryBlobStore() }, options);
 
 /** Record 110020 as the service stores it. */
 export async function record110020(): Promise<ArchivalRecord> {

@@ -1,10 +1,11 @@
-/** An app over in-memory stores holding record 110020, generated records and tombstones. */
+/** An app over a store (in memory, or DynamoDB on dynalite) holding record 110020, generated records and tombstones. */
 import { createApp } from '../../../functions/api/app.ts';
 import type { AppDeps } from '../../../functions/api/app-env.ts';
+import type { RecordStore } from '../../../functions/core/ports.ts';
 import { harvestSetsOf } from '../../../functions/core/records/harvest-sets.ts';
 import type { ArchivalRecord } from '../../../schemas/record.ts';
-import { fixedClock, seededStores, testConfig } from '../../support/fixtures.ts';
-import { MemoryRecordStore } from '../../support/memory-stores.ts';
+import { fixedClock, ingest110020, testConfig } from '../../support/fixtures.ts';
+import { openStores, type StoreKind } from '../../support/store-kinds.ts';
 import { generateRecords } from './generate-records.ts';
 
 export const REPOSITORY_ID = 'archive.example.org';
@@ -14,7 +15,7 @@ export const GENERATED_START = '2020-01-01T00:00:00Z';
 export const DELETION_DATESTAMP = '2026-11-27T08:00:00Z';
 
 /** Replaces a stored record by its tombstone at `datestamp`. */
-export async function withdraw(records: MemoryRecordStore, record: ArchivalRecord, datestamp = DELETION_DATESTAMP) {
+export async function withdraw(records: RecordStore, record: ArchivalRecord, datestamp = DELETION_DATESTAMP) {
   await records.delete(
     { id: record.id, deleted: true, version: record.version + 1, datestamp, sets: harvestSetsOf(record).map((s) => s.spec) },
     record.version,
@@ -23,15 +24,18 @@ export async function withdraw(records: MemoryRecordStore, record: ArchivalRecor
 
 export interface OaiFixture {
   app: ReturnType<typeof createApp>;
-  records: MemoryRecordStore;
+  records: RecordStore;
   generated: ArchivalRecord[];
   /** Ids of the generated records that were withdrawn. */
   withdrawn: string[];
+  close(): Promise<void>;
 }
 
 /** 110020 plus `count` generated records, of which every `withdrawEvery`-th is withdrawn. */
-export async function oaiFixture(options: { count?: number; withdrawEvery?: number; textLength?: number } = {}): Promise<OaiFixture> {
-  const { records } = await seededStores();
+export async function oaiFixture(options: { count?: number; withdrawEvery?: number; textLength?: number; store?: StoreKind } = {}): Promise<OaiFixture> {
+  const stores = await openStores(options.store ?? 'memory');
+  const { records } = stores;
+  await ingest110020(stores);
   const generated = generateRecords({ count: options.count ?? 0, start: GENERATED_START, textLength: options.textLength ?? 200 });
   for (const record of generated) await records.put(record, undefined);
   const withdrawn: string[] = [];
@@ -43,7 +47,5 @@ export async function oaiFixture(options: { count?: number; withdrawEvery?: numb
     }
   }
   const deps: AppDeps = { config: testConfig(), records, clock: fixedClock() };
-  return { app: createApp(deps), records, generated, withdrawn };
+  return { app: createApp(deps), records, generated, withdrawn, close: stores.close };
 }
-
-export { MemoryRecordStore };
