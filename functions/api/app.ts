@@ -7,10 +7,11 @@ import { recordFragmentCache } from '../core/oai/handle-oai-request.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import type { AppDeps, AppEnv, RequestDeps } from './app-env.ts';
 import { openCors } from './http/open-cors.ts';
-import { notFound, renderProblem, toProblem } from './http/problem.ts';
+import { renderProblem, toProblem } from './http/problem.ts';
 import { replyJson } from './http/reply.ts';
 import { RepresentationCache } from './http/representation-cache.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
+import { answerUnrouted } from './http/unrouted.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { citationRoutes } from './routes/citation.ts';
@@ -60,7 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', openApiRoutes);
   if (deps.admin && deps.config.ingestApiToken) app.route('/', adminRoutes(deps.config.ingestApiToken, deps.admin));
 
-  app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  app.notFound(answerUnrouted(app));
   app.onError((error, c) => {
     const problem = toProblem(error);
     const path = new URL(c.req.url).pathname;

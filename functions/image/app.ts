@@ -15,6 +15,7 @@ import { openCors } from '../api/http/open-cors.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../api/http/problem.ts';
 import { reply } from '../api/http/reply.ts';
 import { FORWARDED_HOST_HEADER, requestUrls } from '../api/http/request-urls.ts';
+import { answerUnrouted } from '../api/http/unrouted.ts';
 import { verifyOrigin } from '../api/http/verify-origin.ts';
 import { loadRecord } from '../api/load-record.ts';
 import { NotFoundError } from '../core/errors.ts';
@@ -156,8 +157,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     });
   });
 
-  app.all(`${IMAGE_API_PREFIX}/*`, (c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
-  app.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  app.notFound(answerUnrouted(app));
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem.status >= 500 && !(error instanceof HttpProblem)) logFailure(c, error);

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { AppDeps } from '../api/app-env.ts';
-import { notFound, renderProblem } from '../api/http/problem.ts';
+import { answerUnrouted } from '../api/http/unrouted.ts';
 import type { BlobStore } from '../core/ports.ts';
 import { createImageApp } from '../image/app.ts';
 
@@ -13,7 +13,7 @@ export function composeLocalApp(deps: AppDeps & { blobs: BlobStore }): Hono {
   const root = new Hono();
   root.route('/', createImageApp({ config: deps.config, records: deps.records, blobs: deps.blobs }));
   root.route('/', createApp(deps));
-  // route() does not carry a sub-app's notFound over: answer unknown paths as the API does.
-  root.notFound((c) => renderProblem(c, notFound(`Nothing is served at ${new URL(c.req.url).pathname}.`)));
+  // route() does not carry a sub-app's notFound over: answer unrouted requests as each app does.
+  root.notFound(answerUnrouted(root));
   return root;
 }
