@@ -46,7 +46,6 @@ export function toProblem(error: unknown): HttpProblem {
     );
   }
   const status = (error as { status?: unknown }).status;
-  if (status === 413) return new HttpProblem(413, 'Content Too Large', 'The request body is too large.');
   return new HttpProblem(500, 'Internal Server Error', 'The service failed to answer this request.');
 }
 

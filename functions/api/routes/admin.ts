@@ -5,11 +5,11 @@
  */
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
 import type { AdminOperations, AppEnv } from '../app-env.ts';
-import { badRequest, HttpProblem, notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import { readBodyWithin } from '../http/read-body.ts';
 import { replyJson } from '../http/reply.ts';
 import { checkedRecordId } from '../load-record.ts';
 
@@ -33,31 +33,26 @@ export function adminRoutes(token: string, admin: AdminOperations) {
       if (outcome.status === 'unknown') throw notFound(`No record "${outcome.id}".`);
       return replyJson(c, outcome, 200);
     })
-    .post(
-      '/admin/ingest',
-      bodyLimit({
-        maxSize: MAX_INGEST_BODY_BYTES,
-        onError: () => {
-          throw new HttpProblem(413, 'Content Too Large', 'The ingest request is too large.');
-        },
-      }),
-      async (c) => {
-        const json: unknown = await c.req.json().catch(() => {
-          throw badRequest('the body is not JSON');
-        });
-        const parsed = IngestRequestSchema.safeParse(json);
-        if (!parsed.success)
-          throw badRequest('the body is not an ingest request', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
-        const request = parsed.data;
-        const input: IngestInput = {
-          fileName: request.fileName,
-          exportBytes: Buffer.from(request.export, 'base64'),
-          scans: new Map(Object.entries(request.scans ?? {}).map(([leaf, data]) => [leaf, Buffer.from(data, 'base64')])),
-        };
-        if (request.overlay !== undefined) input.overlayBytes = Buffer.from(request.overlay, 'base64');
-        const outcome = await admin.ingest(input);
-        const status = outcome.status === 'rejected' ? 422 : outcome.status === 'created' ? 201 : 200;
-        return replyJson(c, outcome, status);
-      },
-    );
+    .post('/admin/ingest', async (c) => {
+      const body = await readBodyWithin(c, MAX_INGEST_BODY_BYTES);
+      let json: unknown;
+      try {
+        json = JSON.parse(Buffer.from(body).toString('utf8'));
+      } catch {
+        throw badRequest('the body is not JSON');
+      }
+      const parsed = IngestRequestSchema.safeParse(json);
+      if (!parsed.success)
+        throw badRequest('the body is not an ingest request', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      const request = parsed.data;
+      const input: IngestInput = {
+        fileName: request.fileName,
+        exportBytes: Buffer.from(request.export, 'base64'),
+        scans: new Map(Object.entries(request.scans ?? {}).map(([leaf, data]) => [leaf, Buffer.from(data, 'base64')])),
+      };
+      if (request.overlay !== undefined) input.overlayBytes = Buffer.from(request.overlay, 'base64');
+      const outcome = await admin.ingest(input);
+      const status = outcome.status === 'rejected' ? 422 : outcome.status === 'created' ? 201 : 200;
+      return replyJson(c, outcome, status);
+    });
 }

@@ -3,11 +3,12 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { handleOaiRequest, type OaiRepository } from '../../core/oai/handle-oai-request.ts';
 import type { AppEnv, RequestDeps } from '../app-env.ts';
+import { readBodyWithin } from '../http/read-body.ts';
 import { reply } from '../http/reply.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
-/** More than any legal request needs; the body is read whole, so it is bounded. */
-const MAX_BODY_BYTES = 8 * 1024;
+/** More than any legal request needs; a longer body is refused with 413. */
+export const MAX_OAI_BODY_BYTES = 8 * 1024;
 
 /** The repository as one base URL sees it, built once per RequestDeps (that is, per base URL). */
 const repositories = new WeakMap<RequestDeps, OaiRepository>();
@@ -40,12 +41,9 @@ async function answer(c: Context<AppEnv>, pairs: [string, string][]): Promise<Re
 /** The form body's arguments; a body of another type carries none the protocol can read. */
 async function formArguments(c: Context<AppEnv>): Promise<[string, string][] | undefined> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
+  const body = await readBodyWithin(c, MAX_OAI_BODY_BYTES);
   if (type !== FORM) return undefined;
-  const declared = Number(c.req.header('Content-Length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return undefined;
-  const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) return undefined;
-  return [...new URLSearchParams(text)];
+  return [...new URLSearchParams(Buffer.from(body).toString('utf8'))];
 }
 
 export const oaiRoutes = new Hono<AppEnv>()
