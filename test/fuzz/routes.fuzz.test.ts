@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestExport } from '../../functions/core/ingest/ingest-export.ts';
 import type { BlobStore, RecordStore } from '../../functions/core/ports.ts';
 import { createIngestDeps } from '../../functions/ingest/ingest-deps.ts';
@@ -15,13 +15,11 @@ import { composeLocalApp } from '../../functions/local/compose-app.ts';
 import { RECORD_ID_PATTERN } from '../../schemas/record.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020, fixedClock, OVERLAY_110020, testConfig } from '../support/fixtures.ts';
 import { MemoryBlobStore, MemoryRecordStore } from '../support/memory-stores.ts';
+import { type OpenStores, openStores, STORE_KINDS } from '../support/store-kinds.ts';
 
 const SAFE_OBJECT_KEY = /^(sources|text|images)\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
-const touchedIds: string[] = [];
-const touchedKeys: string[] = [];
-
 /** Wraps the stores to record every key the app asks for. */
-function spying(records: RecordStore, blobs: BlobStore): { records: RecordStore; blobs: BlobStore } {
+function spying(records: RecordStore, blobs: BlobStore, touchedIds: string[], touchedKeys: string[]): { records: RecordStore; blobs: BlobStore } {
   return {
     records: new Proxy(records, {
       get(target, prop, receiver) {
@@ -45,19 +43,6 @@ function spying(records: RecordStore, blobs: BlobStore): { records: RecordStore;
     }),
   };
 }
-
-let app: Hono;
-beforeAll(async () => {
-  const records = new MemoryRecordStore();
-  const blobs = new MemoryBlobStore();
-  const ingestDeps = { ...createIngestDeps({ records, blobs }, await loadArchiveProfile(ARCHIVE_PROFILE)), clock: fixedClock() };
-  const outcome = await ingestExport(
-    { fileName: '110020.txt', exportBytes: await readFile(EXPORT_110020), overlayBytes: await readFile(OVERLAY_110020) },
-    ingestDeps,
-  );
-  expect(outcome.status).toBe('created');
-  app = composeLocalApp({ config: testConfig(), ...spying(records, blobs), clock: fixedClock() });
-}, 120_000);
 
 const nasty = fc.oneof(
   fc.constantFrom(
@@ -86,6 +71,12 @@ const nasty = fc.oneof(
     '"',
     'record#110020',
     'set#repository:APRF',
+    'repository:ZZZ',
+    's:zzz',
+    'r:9999-12-31T23:59:59Z#x',
+    '9999-12-31T23:59:59Z#x',
+    '9999-01-01',
+    '0000-01-01T00:00:00Z',
     'sources/110020',
     '110020;rm',
     '<script>',
@@ -107,6 +98,10 @@ const routes = [
   (s: string) => `/iiif/3/${s}/manifest`,
   (s: string) => `/iiif/3/collection/${s}`,
   (s: string) => `/iiif/3/collection/${s}/${s}`,
+  (s: string) => `/iiif/3/collection/top?page=${s}`,
+  (s: string) => `/iiif/3/collection/all?page=${s}`,
+  (s: string) => `/iiif/3/collection/archive/APRF?page=${s}`,
+  (s: string) => `/iiif/3/collection/archive/APRF/45/1/337?page=s:${s}`,
   (s: string) => `/iiif/image/3/${s}`,
   (s: string) => `/iiif/image/3/${s}/info.json`,
   (s: string) => `/iiif/image/3/110020-l37/${s}/max/0/default.jpg`,
@@ -118,77 +113,97 @@ const routes = [
   (s: string) => `/viewer?manifest=${s}`,
   (s: string) => `/oai?verb=${s}`,
   (s: string) => `/oai?verb=ListRecords&resumptionToken=${s}`,
+  (s: string) => `/oai?verb=ListSets&resumptionToken=${s}`,
+  (s: string) => `/oai?verb=ListSets&set=${s}`,
   (s: string) => `/oai?verb=GetRecord&identifier=${s}&metadataPrefix=oai_dc`,
   (s: string) => `/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=${s}&until=${s}&set=${s}`,
   (s: string) => `/schemas/${s}`,
   (s: string) => `/${s}`,
 ];
 
-async function request(path: string, init?: RequestInit): Promise<Response> {
-  const res = await app.request(path, init);
-  await res.arrayBuffer();
-  return res;
-}
-
-function expectNoServerError(res: Response, path: string) {
-  const allowed = path.startsWith('/iiif/image/') && res.status === 501;
-  expect(res.status >= 500 && !allowed, `${res.status} for ${path.slice(0, 200)}`).toBe(false);
-}
-
-describe('hostile requests', () => {
-  it('never answer 5xx on any route', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: routes.length - 1 }), nasty, async (route, segment) => {
-        const path = (routes[route] ?? routes[0])?.(segment) ?? '/';
-        expectNoServerError(await request(path), path);
-      }),
-      { numRuns: 600 },
+describe.each(STORE_KINDS)('on the %s store', (kind) => {
+  const touchedIds: string[] = [];
+  const touchedKeys: string[] = [];
+  let app: Hono;
+  let opened: OpenStores;
+  beforeAll(async () => {
+    opened = await openStores(kind);
+    const ingestDeps = { ...createIngestDeps(opened, await loadArchiveProfile(ARCHIVE_PROFILE)), clock: fixedClock() };
+    const outcome = await ingestExport(
+      { fileName: '110020.txt', exportBytes: await readFile(EXPORT_110020), overlayBytes: await readFile(OVERLAY_110020) },
+      ingestDeps,
     );
+    expect(outcome.status).toBe('created');
+    app = composeLocalApp({ config: testConfig(), ...spying(opened.records, opened.blobs, touchedIds, touchedKeys), clock: fixedClock() });
   }, 120_000);
+  afterAll(() => opened.close());
 
-  it('never answer 5xx to any Accept header', async () => {
-    const accept = fc.oneof(
-      fc.string({ maxLength: 200 }).filter((s) => !/[\r\n\0]/.test(s)),
-      fc.constantFrom('*/*;q=abc', 'text/x-bibliography; style=../../etc/passwd', 'application/json;q=0', ',,,;;;', 'text/html;q=1.5', 'a/b;'.repeat(500)),
-    );
-    await fc.assert(
-      fc.asyncProperty(accept, async (value) => {
-        expectNoServerError(await request('/records/110020', { headers: { Accept: value } }), `/records/110020 Accept: ${value}`);
-      }),
-      { numRuns: 300 },
-    );
-  }, 60_000);
+  async function request(path: string, init?: RequestInit): Promise<Response> {
+    const res = await app.request(path, init);
+    await res.arrayBuffer();
+    return res;
+  }
 
-  it('never answer 5xx to random OAI-PMH arguments, GET or POST', async () => {
-    const arg = fc.tuple(
-      fc.constantFrom('verb', 'metadataPrefix', 'identifier', 'from', 'until', 'set', 'resumptionToken', 'junk'),
-      fc.oneof(
-        fc.string({ maxLength: 60 }),
-        fc.constantFrom('Identify', 'ListRecords', 'GetRecord', 'oai_dc', 'mods', 'marc21', '2026-11-26', '1951-01-27T00:00:00Z'),
-      ),
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.array(arg, { maxLength: 6 }), fc.boolean(), async (args, post) => {
-        const query = new URLSearchParams(args).toString();
-        const res = post
-          ? await request('/oai', { method: 'POST', body: query, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
-          : await request(`/oai?${query}`);
-        expectNoServerError(res, `/oai?${query}`);
-      }),
-      { numRuns: 300 },
-    );
-  }, 60_000);
+  function expectNoServerError(res: Response, path: string) {
+    const allowed = path.startsWith('/iiif/image/') && res.status === 501;
+    expect(res.status >= 500 && !allowed, `${res.status} for ${path.slice(0, 200)}`).toBe(false);
+  }
 
-  it('refuses an oversized body without a 5xx', async () => {
-    const body = `verb=Identify&x=${'a'.repeat(2 * 1024 * 1024)}`;
-    const res = await request('/oai', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    expectNoServerError(res, 'POST /oai (2 MiB)');
-  });
+  describe('hostile requests', () => {
+    it('never answer 5xx on any route', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: routes.length - 1 }), nasty, async (route, segment) => {
+          const path = (routes[route] ?? routes[0])?.(segment) ?? '/';
+          expectNoServerError(await request(path), path);
+        }),
+        { numRuns: 600 },
+      );
+    }, 120_000);
 
-  it('only ever read record keys and object keys the service owns', () => {
-    expect(touchedIds.length).toBeGreaterThan(0);
-    for (const id of touchedIds) expect(id).toMatch(RECORD_ID_PATTERN);
-    for (const key of touchedKeys) expect(key).toMatch(SAFE_OBJECT_KEY);
+    it('never answer 5xx to any Accept header', async () => {
+      const accept = fc.oneof(
+        fc.string({ maxLength: 200 }).filter((s) => !/[\r\n\0]/.test(s)),
+        fc.constantFrom('*/*;q=abc', 'text/x-bibliography; style=../../etc/passwd', 'application/json;q=0', ',,,;;;', 'text/html;q=1.5', 'a/b;'.repeat(500)),
+      );
+      await fc.assert(
+        fc.asyncProperty(accept, async (value) => {
+          expectNoServerError(await request('/records/110020', { headers: { Accept: value } }), `/records/110020 Accept: ${value}`);
+        }),
+        { numRuns: 300 },
+      );
+    }, 60_000);
+
+    it('never answer 5xx to random OAI-PMH arguments, GET or POST', async () => {
+      const arg = fc.tuple(
+        fc.constantFrom('verb', 'metadataPrefix', 'identifier', 'from', 'until', 'set', 'resumptionToken', 'junk'),
+        fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.constantFrom('Identify', 'ListRecords', 'GetRecord', 'oai_dc', 'mods', 'marc21', '2026-11-26', '1951-01-27T00:00:00Z'),
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(arg, { maxLength: 6 }), fc.boolean(), async (args, post) => {
+          const query = new URLSearchParams(args).toString();
+          const res = post
+            ? await request('/oai', { method: 'POST', body: query, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+            : await request(`/oai?${query}`);
+          expectNoServerError(res, `/oai?${query}`);
+        }),
+        { numRuns: 300 },
+      );
+    }, 60_000);
+
+    it('refuses an oversized body without a 5xx', async () => {
+      const body = `verb=Identify&x=${'a'.repeat(2 * 1024 * 1024)}`;
+      const res = await request('/oai', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      expectNoServerError(res, 'POST /oai (2 MiB)');
+    });
+
+    it('only ever read record keys and object keys the service owns', () => {
+      expect(touchedIds.length).toBeGreaterThan(0);
+      for (const id of touchedIds) expect(id).toMatch(RECORD_ID_PATTERN);
+      for (const key of touchedKeys) expect(key).toMatch(SAFE_OBJECT_KEY);
+    });
   });
 });
 
