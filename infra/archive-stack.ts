@@ -1,8 +1,9 @@
 /**
- * The whole service in one stack: storage, the three functions, CloudFront, alarms.
+ * The whole service in one stack: storage, the three functions, CloudFront, alarms (and, outside
+ * us-east-1, a stack there for the Lambda@Edge function: constructs/body-hash.ts).
  * See docs/adr/0004-aws-deployment.md for the decisions and the README's Deploy section for use.
  */
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type Environment, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias, FunctionUrlAuthType, InvokeMode } from 'aws-cdk-lib/aws-lambda';
@@ -21,6 +22,11 @@ import { ServiceFunction } from './constructs/service-function.ts';
 import { ArchiveStorage } from './constructs/storage.ts';
 
 export interface ArchiveStackProps extends StackProps {
+  /**
+   * The region is required: the Lambda@Edge function is deployed to us-east-1 from it (in a stack
+   * of its own, `{stack}-Edge`, unless this one is in us-east-1). The account may stay unset.
+   */
+  env: Environment & { region: string };
   /** A custom domain for the distribution; its certificate must be in us-east-1. */
   domain?: { name: string; certificateArn: string };
   /** OAI-PMH Identify values: the identifier is part of every OAI identifier, so choose it once. */
@@ -168,18 +174,15 @@ export class ArchiveStack extends Stack {
       });
     }
 
-    // The metadata API has two Function URLs on aliases of the same version (one warm pool):
-    // AWS_IAM for origin access control, and NONE for OAI-PMH POST, which origin access control
-    // cannot sign; the app refuses any request without CloudFront's origin secret.
+    // Both Function URLs take only requests signed by CloudFront's origin access control (OAI-PMH
+    // POST too: a Lambda@Edge function adds the body hash the signature needs). The API's is on an
+    // alias that moves to each published version.
     const live = new Alias(this, 'ApiLive', { aliasName: 'live', version: api.function.currentVersion });
-    const harvest = new Alias(this, 'ApiHarvest', { aliasName: 'harvest', version: api.function.currentVersion });
     const apiUrl = live.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
-    const harvestUrl = harvest.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     const imageUrl = image.function.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM, invokeMode: InvokeMode.RESPONSE_STREAM });
 
     const delivery = new Delivery(this, 'Delivery', {
       apiUrl,
-      harvestUrl,
       imageUrl,
       originSecret: originSecret.secretValue.unsafeUnwrap(),
       logBucket: accessLogs,

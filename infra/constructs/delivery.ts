@@ -1,8 +1,10 @@
 /**
- * CloudFront in front of the three Function URLs. Each behaviour's cache key holds exactly what
+ * CloudFront in front of the two Function URLs (the API's, the image service's). Each behaviour's cache key holds exactly what
  * its route varies on: `Accept` where responses are negotiated, the query string where it selects
  * the response (OAI-PMH, citations, collection pages), nothing for IIIF image derivatives, whose
- * URL path says everything. See docs/adr/0004-aws-deployment.md.
+ * URL path says everything. Every origin is a Function URL signed by origin access control; POST
+ * bodies (OAI-PMH) get their payload hash from a Lambda@Edge function (`body-hash.ts`). See
+ * docs/adr/0004-aws-deployment.md.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -23,6 +25,7 @@ import {
   HeadersReferrerPolicy,
   HttpVersion,
   type IOrigin,
+  LambdaEdgeEventType,
   OriginRequestCookieBehavior,
   OriginRequestHeaderBehavior,
   OriginRequestPolicy,
@@ -40,15 +43,14 @@ import { Construct } from 'constructs';
 import { FORWARDED_HOST_HEADER } from '../../functions/api/http/request-urls.ts';
 import { ORIGIN_SECRET_HEADER } from '../../functions/api/http/verify-origin.ts';
 import { FORWARD_HOST_CODE } from '../edge/forward-host.ts';
+import { BodyHashFunction } from './body-hash.ts';
 
 export interface DeliveryProps {
-  /** The metadata API's Function URL (AWS_IAM: reached through origin access control). */
+  /** The metadata API's Function URL (AWS_IAM: reached through origin access control, OAI-PMH POST included). */
   apiUrl: IFunctionUrl;
-  /** The metadata API's second Function URL (auth NONE, guarded by the origin secret), for OAI-PMH POST. */
-  harvestUrl: IFunctionUrl;
   /** The image function's Function URL (AWS_IAM, response streaming). */
   imageUrl: IFunctionUrl;
-  /** Value of the origin secret header CloudFront adds to every origin request. */
+  /** Value of the origin secret header CloudFront adds to every origin request (defence in depth behind OAC). */
   originSecret: string;
   logBucket: IBucket;
   domain?: { name: string; certificate: ICertificate };
@@ -143,10 +145,11 @@ export class Delivery extends Construct {
       code: FunctionCode.fromInline(FORWARD_HOST_CODE),
     });
 
+    const bodyHash = new BodyHashFunction(this, 'BodyHash');
+
     const originAccessControl = new FunctionUrlOriginAccessControl(this, 'OriginAccessControl', { signing: Signing.SIGV4_ALWAYS });
     const originSecret = { [ORIGIN_SECRET_HEADER]: props.originSecret };
     const apiOrigin = FunctionUrlOrigin.withOriginAccessControl(props.apiUrl, { originAccessControl, customHeaders: originSecret });
-    const harvestOrigin = new FunctionUrlOrigin(props.harvestUrl, { customHeaders: originSecret });
     const imageOrigin = FunctionUrlOrigin.withOriginAccessControl(props.imageUrl, {
       originAccessControl,
       customHeaders: originSecret,
@@ -178,7 +181,11 @@ export class Delivery extends Construct {
         // Order matters: CloudFront takes the first pattern that matches.
         '/iiif/image/*': behavior(imageOrigin, imageDerivatives, imageRequest),
         '/iiif/*': behavior(apiOrigin, metadata, forwardHost),
-        '/oai': behavior(harvestOrigin, harvest, harvestRequest, AllowedMethods.ALLOW_ALL),
+        // OAI-PMH POST: origin access control signs the body's hash, which the edge function adds.
+        '/oai': {
+          ...behavior(apiOrigin, harvest, harvestRequest, AllowedMethods.ALLOW_ALL),
+          edgeLambdas: [{ functionVersion: bodyHash.version, eventType: LambdaEdgeEventType.ORIGIN_REQUEST, includeBody: true }],
+        },
         '/records/*': behavior(apiOrigin, negotiated, forwardHost),
       },
       httpVersion: HttpVersion.HTTP2_AND_3,

@@ -1,53 +1,19 @@
 /**
- * Template assertions on the CDK stack, with asset bundling skipped (one file: each CDK test file
- * pays a few seconds of warm-up). The bundled assets are checked in bundled-assets.test.ts.
+ * Template assertions on the stack's storage, functions, IAM, ingest trigger, alarms and cdk-nag
+ * (`synth.ts` synthesizes it with asset bundling skipped). CloudFront, the Function URLs and the
+ * edge functions are in delivery.test.ts; the bundled assets in bundled-assets.test.ts.
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { CfnResource } from 'aws-cdk-lib/core';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { INDEXES, PARTITION_KEY } from '../../functions/adapters/table-design.ts';
-import { ORIGIN_SECRET_HEADER } from '../../functions/api/http/verify-origin.ts';
-import { ArchiveStack, type ArchiveStackProps } from '../../infra/archive-stack.ts';
 import type { ServiceFunction } from '../../infra/constructs/service-function.ts';
-import { FORWARD_HOST_CODE } from '../../infra/edge/forward-host.ts';
 import { loadConfig } from '../../schemas/config.ts';
-
-const OAI = { repositoryIdentifier: 'archive.example.org', adminEmail: 'archive-admin@example.org' };
-const DOMAIN = { name: 'archive.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' };
-const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:archive-alarms';
-
-function synth(props: Partial<ArchiveStackProps> = {}) {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new ArchiveStack(app, 'ArchiveService-test', { oai: OAI, ...props });
-  const template = Template.fromStack(stack);
-  const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-    stack.resolve(stack.getLogicalId(construct.node.defaultChild as CfnResource)) as string;
-  const fn = (id: 'Api' | 'Image' | 'Ingest') => (stack.node.findChild(id) as ServiceFunction).function;
-  return { app, stack, template, json: template.toJSON() as TemplateJson, logicalId, fn };
-}
-
-interface TemplateJson {
-  Resources: { [id: string]: { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string } };
-}
+import { DOMAIN, OAI, only, propertiesOf, REGION, resourcesOf, synth, TOPIC } from './synth.ts';
 
 const withoutDomain = synth();
 const withDomain = synth({ domain: DOMAIN, alarmTopicArn: TOPIC });
-
-const resourcesOf = (json: TemplateJson, type: string) =>
-  Object.entries(json.Resources)
-    .filter(([, resource]) => resource.Type === type)
-    .map(([id, resource]) => ({ id, ...resource, Properties: resource.Properties ?? {} }));
-const propertiesOf = (json: TemplateJson, id: string): Record<string, unknown> => {
-  const properties = json.Resources[id]?.Properties;
-  if (!properties) throw new Error(`no resource ${id} with properties`);
-  return properties;
-};
-const only = <T>(items: T[]): T => {
-  expect(items).toHaveLength(1);
-  return items[0] as T;
-};
 
 describe('the table', () => {
   const table = only(resourcesOf(withoutDomain.json, 'AWS::DynamoDB::GlobalTable'));
@@ -228,211 +194,6 @@ describe('the functions’ configuration', () => {
   });
 });
 
-describe('the Function URLs', () => {
-  const { json, template } = withoutDomain;
-  const urls = resourcesOf(json, 'AWS::Lambda::Url');
-  const permissions = resourcesOf(json, 'AWS::Lambda::Permission').filter(
-    (permission) => permission.Properties.Action === 'lambda:InvokeFunctionUrl' || permission.Properties.InvokedViaFunctionUrl === true,
-  );
-  const distributionId = only(resourcesOf(json, 'AWS::CloudFront::Distribution')).id;
-
-  it('are three: the API (signed), the API for OAI-PMH POST, and the image service (signed, streaming)', () => {
-    expect(urls.map((url) => [url.Properties.Qualifier ?? '$LATEST', url.Properties.AuthType, url.Properties.InvokeMode ?? 'BUFFERED']).sort()).toEqual([
-      ['$LATEST', 'AWS_IAM', 'RESPONSE_STREAM'],
-      ['harvest', 'NONE', 'BUFFERED'],
-      ['live', 'AWS_IAM', 'BUFFERED'],
-    ]);
-  });
-
-  it('may be invoked by this distribution only, except the OAI-PMH one', () => {
-    const cloudFront = permissions.filter((permission) => permission.Properties.Principal === 'cloudfront.amazonaws.com');
-    expect(cloudFront).toHaveLength(4);
-    for (const permission of cloudFront) {
-      expect(permission.Properties.SourceArn).toEqual({
-        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, ':distribution/', { Ref: distributionId }]],
-      });
-    }
-    const others = permissions.filter((permission) => permission.Properties.Principal !== 'cloudfront.amazonaws.com');
-    const harvestAlias = only(resourcesOf(json, 'AWS::Lambda::Alias').filter((alias) => alias.Properties.Name === 'harvest')).id;
-    expect(others.map((permission) => permission.Properties.FunctionName)).toEqual([{ Ref: harvestAlias }, { Ref: harvestAlias }]);
-  });
-
-  it('sign CloudFront’s requests to the API and image URLs with origin access control', () => {
-    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
-      OriginAccessControlConfig: { OriginAccessControlOriginType: 'lambda', SigningBehavior: 'always', SigningProtocol: 'sigv4' },
-    });
-    const origins = (
-      only(resourcesOf(json, 'AWS::CloudFront::Distribution')).Properties as { DistributionConfig: { Origins: { OriginAccessControlId?: unknown }[] } }
-    ).DistributionConfig.Origins;
-    expect(origins.filter((origin) => origin.OriginAccessControlId !== undefined)).toHaveLength(2);
-  });
-
-  it('add the origin secret that the functions check to every origin, from Secrets Manager', () => {
-    const origins = (
-      only(resourcesOf(json, 'AWS::CloudFront::Distribution')).Properties as {
-        DistributionConfig: { Origins: { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] };
-      }
-    ).DistributionConfig.Origins;
-    const secretHeaders = origins.flatMap((origin) => origin.OriginCustomHeaders ?? []).filter((header) => header.HeaderName === ORIGIN_SECRET_HEADER);
-    expect(secretHeaders).toHaveLength(3);
-    for (const header of secretHeaders) expect(JSON.stringify(header.HeaderValue)).toContain('{{resolve:secretsmanager:');
-  });
-});
-
-describe('CloudFront', () => {
-  const { json } = withoutDomain;
-  const distribution = only(resourcesOf(json, 'AWS::CloudFront::Distribution')).Properties as {
-    DistributionConfig: {
-      DefaultCacheBehavior: Behavior;
-      CacheBehaviors: (Behavior & { PathPattern: string })[];
-      Logging?: unknown;
-      Aliases?: string[];
-      ViewerCertificate?: unknown;
-    };
-  };
-  interface Behavior {
-    CachePolicyId: { Ref: string };
-    OriginRequestPolicyId: { Ref: string };
-    AllowedMethods: string[];
-    Compress: boolean;
-    ViewerProtocolPolicy: string;
-    FunctionAssociations: { EventType: string }[];
-    ResponseHeadersPolicyId: { Ref: string };
-  }
-  const behaviorFor = (pattern: string): Behavior => {
-    if (pattern === '*') return distribution.DistributionConfig.DefaultCacheBehavior;
-    const behavior = distribution.DistributionConfig.CacheBehaviors.find((b) => b.PathPattern === pattern);
-    if (!behavior) throw new Error(`no behaviour for ${pattern}`);
-    return behavior;
-  };
-  const cachePolicyOf = (pattern: string) =>
-    json.Resources[behaviorFor(pattern).CachePolicyId.Ref]?.Properties?.CachePolicyConfig as {
-      DefaultTTL: number;
-      MaxTTL: number;
-      ParametersInCacheKeyAndForwardedToOrigin: {
-        HeadersConfig: { HeaderBehavior: string; Headers?: string[] };
-        QueryStringsConfig: { QueryStringBehavior: string };
-        CookiesConfig: { CookieBehavior: string };
-        EnableAcceptEncodingGzip: boolean;
-        EnableAcceptEncodingBrotli: boolean;
-      };
-    };
-
-  it('takes the image routes before the other IIIF routes', () => {
-    const patterns = distribution.DistributionConfig.CacheBehaviors.map((behavior) => behavior.PathPattern);
-    expect(patterns.indexOf('/iiif/image/*')).toBeLessThan(patterns.indexOf('/iiif/*'));
-  });
-
-  it.each([
-    ['*', 'whitelist', ['Accept'], 'all'],
-    ['/records/*', 'whitelist', ['Accept'], 'all'],
-    ['/iiif/*', 'none', undefined, 'all'],
-    ['/oai', 'none', undefined, 'all'],
-    ['/iiif/image/*', 'none', undefined, 'none'],
-  ])('keys %s on headers %s %j and query strings %s, never cookies', (pattern, headerBehavior, headers, queryStrings) => {
-    const key = cachePolicyOf(pattern).ParametersInCacheKeyAndForwardedToOrigin;
-    expect(key.HeadersConfig).toEqual(headers ? { HeaderBehavior: headerBehavior, Headers: headers } : { HeaderBehavior: headerBehavior });
-    expect(key.QueryStringsConfig.QueryStringBehavior).toBe(queryStrings);
-    expect(key.CookiesConfig.CookieBehavior).toBe('none');
-    expect(key.EnableAcceptEncodingGzip && key.EnableAcceptEncodingBrotli).toBe(true);
-  });
-
-  it.each([
-    ['*', Duration.minutes(5)],
-    ['/records/*', Duration.minutes(5)],
-    ['/iiif/*', Duration.minutes(5)],
-    ['/oai', Duration.minutes(1)],
-  ])('caches metadata under %s briefly (%s by default, at most an hour)', (pattern, ttl) => {
-    expect(cachePolicyOf(pattern).DefaultTTL).toBe(ttl.toSeconds());
-    expect(cachePolicyOf(pattern).MaxTTL).toBeLessThanOrEqual(Duration.hours(1).toSeconds());
-  });
-
-  it('caches image derivatives for a long time', () => {
-    expect(cachePolicyOf('/iiif/image/*').DefaultTTL).toBe(Duration.days(30).toSeconds());
-    expect(cachePolicyOf('/iiif/image/*').MaxTTL).toBe(Duration.days(365).toSeconds());
-  });
-
-  it('lets POST through to /oai only', () => {
-    expect(behaviorFor('/oai').AllowedMethods).toContain('POST');
-    for (const pattern of ['*', '/records/*', '/iiif/*', '/iiif/image/*']) expect(behaviorFor(pattern).AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS']);
-  });
-
-  it('forwards the form body’s Content-Type to the OAI-PMH origin, and the viewer host everywhere, never Host', () => {
-    const forwarded = (pattern: string) =>
-      (
-        propertiesOf(json, behaviorFor(pattern).OriginRequestPolicyId.Ref).OriginRequestPolicyConfig as {
-          HeadersConfig: { Headers: string[] };
-        }
-      ).HeadersConfig.Headers;
-    expect(forwarded('/oai')).toEqual(['x-forwarded-host', 'Content-Type']);
-    for (const pattern of ['*', '/records/*', '/iiif/*', '/iiif/image/*']) expect(forwarded(pattern)).toEqual(['x-forwarded-host']);
-  });
-
-  it.each(['*', '/records/*', '/iiif/*', '/oai', '/iiif/image/*'])(
-    'serves %s over HTTPS only, compressed, through the host-forwarding edge function',
-    (pattern) => {
-      const behavior = behaviorFor(pattern);
-      expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-      expect(behavior.Compress).toBe(true);
-      expect(behavior.FunctionAssociations.map((association) => association.EventType)).toEqual(['viewer-request']);
-    },
-  );
-
-  it('adds CORS for IIIF clients and security headers to every response', () => {
-    const policies = new Set(['*', '/records/*', '/iiif/*', '/oai', '/iiif/image/*'].map((pattern) => behaviorFor(pattern).ResponseHeadersPolicyId.Ref));
-    expect(policies.size).toBe(1);
-    const [policyId] = [...policies];
-    expect(json.Resources[policyId ?? '']?.Properties).toMatchObject({
-      ResponseHeadersPolicyConfig: {
-        CorsConfig: { AccessControlAllowOrigins: { Items: ['*'] }, AccessControlAllowMethods: { Items: ['GET', 'HEAD', 'OPTIONS'] } },
-        SecurityHeadersConfig: {
-          StrictTransportSecurity: { Override: true },
-          ContentTypeOptions: { Override: true },
-          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin' },
-        },
-      },
-    });
-  });
-
-  it('logs requests to the access-log bucket', () => {
-    expect(distribution.DistributionConfig.Logging).toMatchObject({ Prefix: 'cloudfront/' });
-  });
-
-  it('runs the forwarding code that is tested below', () => {
-    withoutDomain.template.hasResourceProperties('AWS::CloudFront::Function', {
-      FunctionCode: FORWARD_HOST_CODE,
-      FunctionConfig: { Runtime: 'cloudfront-js-2.0' },
-    });
-  });
-
-  it('answers for the custom domain with TLS 1.2 or later when one is configured', () => {
-    const config = (
-      only(resourcesOf(withDomain.json, 'AWS::CloudFront::Distribution')).Properties as { DistributionConfig: typeof distribution.DistributionConfig }
-    ).DistributionConfig;
-    expect(config.Aliases).toEqual([DOMAIN.name]);
-    expect(config.ViewerCertificate).toMatchObject({
-      AcmCertificateArn: DOMAIN.certificateArn,
-      MinimumProtocolVersion: 'TLSv1.2_2021',
-      SslSupportMethod: 'sni-only',
-    });
-  });
-});
-
-describe('the edge function', () => {
-  type Request = { headers: { [name: string]: { value: string } } };
-  const handler = new Function(`${FORWARD_HOST_CODE}\nreturn handler;`)() as (event: { request: Request }) => Request;
-
-  it('copies the viewer’s Host into X-Forwarded-Host', () => {
-    const request = handler({ request: { headers: { host: { value: 'd111111abcdef8.cloudfront.net' } } } });
-    expect(request.headers['x-forwarded-host']).toEqual({ value: 'd111111abcdef8.cloudfront.net' });
-  });
-
-  it('replaces an X-Forwarded-Host sent by the viewer', () => {
-    const request = handler({ request: { headers: { host: { value: 'archive.example.org' }, 'x-forwarded-host': { value: 'evil.example' } } } });
-    expect(request.headers['x-forwarded-host']).toEqual({ value: 'archive.example.org' });
-  });
-});
-
 describe('IAM', () => {
   const { json, logicalId, fn } = withoutDomain;
   const storage = withoutDomain.stack.node.findChild('Storage');
@@ -566,14 +327,17 @@ describe('cdk-nag', () => {
   it.each([
     ['without a custom domain', withoutDomain],
     ['with a custom domain and alarm topic', withDomain],
-  ])('finds nothing unacknowledged in the AwsSolutions pack %s', (_what, built) => {
-    const report = new AwsSolutionsChecks(built.app).validateScope(built.stack);
-    expect(report.violations).toEqual([]);
-    expect(report.success).toBe(true);
+  ])('finds nothing unacknowledged in the AwsSolutions pack %s, in the stack or its us-east-1 edge stack', (_what, built) => {
+    expect(built.edgeStack).toBeDefined();
+    for (const stack of [built.stack, built.edgeStack]) {
+      const report = new AwsSolutionsChecks(built.app).validateScope(stack as Stack);
+      expect(report.violations).toEqual([]);
+      expect(report.success).toBe(true);
+    }
   });
 
   it('justifies every acknowledgement in one sentence', () => {
-    const acknowledgements = withoutDomain.stack.node
+    const acknowledgements = withoutDomain.app.node
       .findAll()
       .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === 'aws:cdk:acknowledged-rules'))
       .flatMap((entry) => Object.entries(entry.data as { [rule: string]: string }))
@@ -583,6 +347,8 @@ describe('cdk-nag', () => {
   });
 });
 
-it('keeps the stack free of a region or account: it synthesizes without credentials', () => {
-  expect(Stack.of(withoutDomain.stack).region).toMatch(/^\$\{Token/);
+it('names a region but no account: it synthesizes without credentials', () => {
+  for (const stack of [withoutDomain.stack, withoutDomain.edgeStack as Stack]) expect(Token.isUnresolved(Stack.of(stack).account)).toBe(true);
+  expect(withoutDomain.stack.region).toBe(REGION);
+  expect(withoutDomain.edgeStack?.region).toBe('us-east-1');
 });

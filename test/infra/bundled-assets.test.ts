@@ -26,6 +26,7 @@ beforeAll(async () => {
   outdir = await mkdtemp(join(tmpdir(), 'archive-cdk-'));
   const app = new App({ outdir });
   const stack = new ArchiveStack(app, 'ArchiveService-bundling', {
+    env: { region: 'eu-west-1' },
     oai: { repositoryIdentifier: 'archive.example.org', adminEmail: 'archive-admin@example.org' },
   });
   app.synth();
