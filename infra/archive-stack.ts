@@ -45,6 +45,8 @@ const DEJAVU_DIR = '/usr/share/fonts/truetype/dejavu';
 
 /** The object key prefixes the service writes and reads (`functions/adapters/s3-blob-store.ts`). */
 const SERVICE_PREFIXES = ['sources/', 'text/', 'images/'] as const;
+/** Records' long texts (ADR 0002): read by every function that reads records. */
+const TEXT_PREFIX = 'text/';
 
 export class ArchiveStack extends Stack {
   constructor(scope: Construct, id: string, props: ArchiveStackProps) {
@@ -125,23 +127,26 @@ export class ArchiveStack extends Stack {
     });
 
     // Least privilege: the exact DynamoDB actions each adapter call needs, on the table and its
-    // indexes by name; S3 objects by the service's own prefixes. Only the ingest writes; the API
-    // reads the table alone (it serves nothing from the bucket).
+    // indexes by name; S3 objects by the service's own prefixes. Only the ingest writes. Every
+    // function that reads records reads `text/` too: a record's long texts live there (ADR 0002).
     const indexArns = INDEXES.map((index) => `${table.tableArn}/index/${index.name}`);
     const objects = (...prefixes: string[]) => prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
     // With ListBucket a missing object reads as 404 (not found) rather than 403.
     const listBucket = new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] });
     api.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [table.tableArn, ...indexArns] }));
+    api.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(TEXT_PREFIX) }));
+    api.role.addToPolicy(listBucket);
     image.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [table.tableArn] }));
-    image.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects('images/') }));
+    image.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects('images/', TEXT_PREFIX) }));
     image.role.addToPolicy(listBucket);
     ingest.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [table.tableArn] }));
-    ingest.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(INBOX_PREFIX) }));
+    ingest.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(INBOX_PREFIX, TEXT_PREFIX) }));
     ingest.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: objects(...SERVICE_PREFIXES) }));
     ingest.role.addToPolicy(listBucket);
     const bucketLogicalId: string = this.resolve(this.getLogicalId(bucket.node.defaultChild as CfnBucket));
     for (const [fn, prefixes] of [
-      [image, ['images/']],
+      [api, [TEXT_PREFIX]],
+      [image, ['images/', TEXT_PREFIX]],
       [ingest, [...SERVICE_PREFIXES, INBOX_PREFIX]],
     ] as const) {
       for (const prefix of prefixes) {

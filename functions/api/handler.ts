@@ -1,7 +1,7 @@
-/** AWS Lambda entrypoint of the metadata API (behind a Function URL and CloudFront). It reads DynamoDB only. */
+/** AWS Lambda entrypoint of the metadata API (behind a Function URL and CloudFront). It reads DynamoDB, and S3 for long texts. */
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../../schemas/config.ts';
-import { createRecordStore } from '../adapters/aws-clients.ts';
+import { createRecordStore } from '../adapters/record-store-client.ts';
 import { systemClock } from '../core/ports.ts';
 import { CachedRecordStore } from '../core/records/cached-record-store.ts';
 import { createApp } from './app.ts';

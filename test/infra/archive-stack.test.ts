@@ -226,16 +226,28 @@ describe('IAM', () => {
     expect(actionsOf(id).filter((action) => /^(dynamodb|s3):/.test(action) && !/:(Get|Query|List)/.test(action))).toEqual([]);
   });
 
-  it('gives the API no access to the bucket at all', () => {
-    expect(actionsOf('Api').filter((action) => action.startsWith('s3:'))).toEqual([]);
+  const objectReads = (id: 'Api' | 'Image' | 'Ingest') =>
+    statementsOf(id)
+      .filter((statement) => [statement.Action].flat().includes('s3:GetObject'))
+      .flatMap((statement) => [statement.Resource].flat());
+  const prefixArn = (prefix: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}*`]] });
+
+  it('lets the API read the bucket only for records’ long texts', () => {
+    expect(
+      actionsOf('Api')
+        .filter((action) => action.startsWith('s3:'))
+        .toSorted(),
+    ).toEqual(['s3:GetObject', 's3:ListBucket']);
+    expect(objectReads('Api')).toEqual([prefixArn('text/')]);
   });
 
-  it('lets the ingest write records and objects, and read only the inbox', () => {
+  it('lets the image function read leaf images and long texts', () => {
+    expect(objectReads('Image')).toEqual([prefixArn('images/'), prefixArn('text/')]);
+  });
+
+  it('lets the ingest write records and objects, and read only the inbox and long texts', () => {
     expect(actionsOf('Ingest')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject', 's3:GetObject']));
-    const reads = statementsOf('Ingest').filter((statement) => [statement.Action].flat().includes('s3:GetObject'));
-    expect(JSON.stringify(reads.map((statement) => statement.Resource))).toBe(
-      JSON.stringify([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/inbox/*']] }]),
-    );
+    expect(objectReads('Ingest')).toEqual([prefixArn('inbox/'), prefixArn('text/')]);
   });
 
   it('names the API’s indexes one by one instead of index/*', () => {

@@ -25,11 +25,44 @@ async function importKinds(entry: string, module: string): Promise<string[]> {
   );
 }
 
+/** The source files a cold start reads: those in the entry's chunk and the chunks it imports statically, with code splitting as the API is bundled. */
+async function startupInputs(entry: string): Promise<string[]> {
+  const { metafile } = await build({
+    entryPoints: [repoPath(entry)],
+    bundle: true,
+    splitting: true,
+    write: false,
+    outdir: 'out',
+    format: 'esm',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    external: ['sharp'],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = metafile.outputs;
+  const entryChunk = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === entry);
+  const loaded = new Set<string>();
+  const queue = entryChunk ? [entryChunk] : [];
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    if (loaded.has(name)) continue;
+    loaded.add(name);
+    for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) queue.push(imported.path);
+  }
+  return [...loaded].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
+}
+
 describe('the cold path', () => {
   it('of the image function leaves sharp (and libvips) until an image is rendered', async () => {
     const kinds = await importKinds('functions/image/handler.ts', 'sharp');
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['dynamic-import']));
+  });
+
+  it('of the API function leaves the S3 client until a record with a long text is read', async () => {
+    const inputs = await startupInputs('functions/api/handler.ts');
+    expect(inputs.some((input) => input.includes('@aws-sdk/client-dynamodb/'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('@aws-sdk/client-s3/'))).toEqual([]);
   });
 
   it('of the API function leaves citeproc until a citation is formatted', async () => {

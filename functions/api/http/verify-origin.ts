@@ -1,8 +1,8 @@
 /**
  * Refuses requests that did not come through the CDN: the CDN adds a secret origin header to
- * every request it forwards, and the function compares it in constant time. It guards the one
- * Function URL that cannot use origin access control (OAI-PMH POST, see
- * docs/adr/0004-aws-deployment.md) and, as defence in depth, the signed one.
+ * every request it forwards, and the function compares it in constant time. Every Function URL
+ * also takes only requests CloudFront signed (origin access control); the secret is defence in
+ * depth against a principal of the account invoking a URL directly (docs/adr/0004-aws-deployment.md).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
