@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordContent } from '../../functions/core/ingest/build-record-content.ts';
 import { parseExport } from '../../functions/core/ingest/parse-export.ts';
+import { readExport } from '../../functions/core/ingest/read-export.ts';
 import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import type { ArchiveProfile } from '../../schemas/archive-profile.ts';
 import { OverlaySchema } from '../../schemas/overlay.ts';
@@ -176,10 +177,8 @@ describe('export variants', () => {
 
 describe('malformed exports', () => {
   const problemsOf = (text: string) => {
-    const parsed = parseExport(text);
-    if (!parsed.ok) return parsed.problems;
-    const built = buildRecordContent(parsed.value, profile, undefined);
-    return built.ok ? [] : built.problems;
+    const read = readExport(text, profile, undefined);
+    return read.ok ? [] : read.problems;
   };
 
   it('reports a missing separator', () => {
@@ -204,7 +203,15 @@ describe('malformed exports', () => {
     for (const problem of problems) expect(problem.line).toBeGreaterThan(10);
   });
 
-  it('reports an export that stops after its date', () => {
-    expect(problemsOf('Skip to content\n\n1951\n')).toEqual([expect.objectContaining({ message: 'the export ends before its date and title lines' })]);
+  it('reports an export that stops after its date: everything it lacks', () => {
+    expect(problemsOf('Skip to content\n\n1951\n').map((p) => p.field ?? p.message)).toEqual([
+      'no "###" line separating the body from the summary',
+      'no "Document Information" heading before the labelled fields',
+      'title',
+      'body',
+      'Record ID',
+      'Source',
+      'Rights',
+    ]);
   });
 });

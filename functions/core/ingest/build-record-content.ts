@@ -35,16 +35,22 @@ function paragraphs(value: string): string {
 export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile, overlay: Overlay | undefined): ParseResult<ExportFacts> {
   const problems: Problem[] = [];
   const { fields } = parsed;
+  // A label the export lacks altogether is reported where the labelled fields are.
+  const missingAt = parsed.fieldsLine;
+  if (parsed.title.value === '') problems.push({ line: parsed.title.line, field: 'title', message: 'missing; the line after the date must be the title' });
+  if (parsed.body.value === '')
+    problems.push({ line: parsed.body.line, field: 'body', message: 'the export has no body (translation) between the title and "###"' });
 
   const idField = fields['Record ID'];
   const id = idField?.value.trim() ?? '';
-  if (!idField || id === '') problems.push({ line: idField?.line, field: 'Record ID', message: 'missing; every export must carry its Record ID' });
+  if (!idField || id === '') problems.push({ line: idField?.line ?? missingAt, field: 'Record ID', message: 'missing; every export must carry its Record ID' });
   else if (!RecordIdSchema.safeParse(id).success)
     problems.push({ line: idField.line, field: 'Record ID', message: `"${id}" is not a valid record identifier (letters, digits, - and _)` });
   if (overlay && overlay.id !== id) problems.push({ field: 'overlay', message: `overlay is for record "${overlay.id}", not "${id}"` });
 
-  const date = parseDisplayDate(parsed.date.value);
-  if (!date)
+  const date = parsed.date.value === '' ? undefined : parseDisplayDate(parsed.date.value);
+  if (parsed.date.value === '') problems.push({ line: parsed.date.line, field: 'date', message: 'missing; an export starts with its date' });
+  else if (!date)
     problems.push({
       line: parsed.date.line,
       field: 'date',
@@ -54,13 +60,13 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
   const sourceField = fields.Source;
   const citation = sourceField ? paragraphs(sourceField.value) : '';
   const sourceParse = citation ? parseSourceCitation(citation, profile.repositories) : undefined;
-  if (!sourceField || !citation) problems.push({ line: sourceField?.line, field: 'Source', message: 'missing or empty' });
+  if (!sourceField || !citation) problems.push({ line: sourceField?.line ?? missingAt, field: 'Source', message: 'missing or empty' });
   else if (sourceParse && !sourceParse.ok) problems.push({ line: sourceField.line, field: 'Source', message: sourceParse.message });
 
   const rightsField = fields.Rights;
   const statement = rightsField ? paragraphs(rightsField.value) : '';
   let rights: Rights | undefined;
-  if (!rightsField || !statement) problems.push({ line: rightsField?.line, field: 'Rights', message: 'missing or empty' });
+  if (!rightsField || !statement) problems.push({ line: rightsField?.line ?? missingAt, field: 'Rights', message: 'missing or empty' });
   else {
     const mapped = mapRights(statement, profile.rightsMappings);
     const uri = overlay?.rights?.uri ?? mapped?.uri;

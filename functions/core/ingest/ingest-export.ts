@@ -13,9 +13,8 @@ import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../po
 import { datestampAt } from '../records/datestamp.ts';
 import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
 import { fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
-import { buildRecordContent } from './build-record-content.ts';
-import { parseExport } from './parse-export.ts';
 import type { Problem } from './problems.ts';
+import { readExport } from './read-export.ts';
 
 export interface IngestInput {
   /** Name of the export file, for reports. */
@@ -79,13 +78,12 @@ function parseOverlay(bytes: Uint8Array | undefined): { overlay?: Overlay; probl
 export async function ingestExport(input: IngestInput, deps: IngestDeps): Promise<IngestOutcome> {
   const decoded = decode(input.exportBytes, 'the export');
   if ('problem' in decoded) return { status: 'rejected', problems: [decoded.problem] };
-  const parsed = parseExport(decoded.text);
   const { overlay, problems: overlayProblems } = parseOverlay(input.overlayBytes);
-  if (!parsed.ok || overlayProblems.length > 0) {
-    return { status: 'rejected', problems: [...(parsed.ok ? [] : parsed.problems), ...overlayProblems] };
+  // Every problem of the export and of its overlay, in one rejection.
+  const built = readExport(decoded.text, deps.profile, overlay);
+  if (!built.ok || overlayProblems.length > 0) {
+    return { status: 'rejected', problems: [...(built.ok ? [] : built.problems), ...overlayProblems] };
   }
-  const built = buildRecordContent(parsed.value, deps.profile, overlay);
-  if (!built.ok) return { status: 'rejected', problems: built.problems };
   const { content, originalUrl, uploaded } = built.value;
   const { id } = content;
 
