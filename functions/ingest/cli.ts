@@ -44,11 +44,18 @@ async function openTarget(target: string, profilePath: string): Promise<{ admin:
 
 type Counts = { [status: string]: number };
 
+/** `1180 created, 20 rejected`: the counts that are not zero. */
+const summarize = (counts: Counts) =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+
 async function ingestFiles(admin: AdminOperations, files: readonly string[], imagesDir: string | undefined, counts: Counts): Promise<void> {
   const bar = progressBar(files.length);
   try {
     for (const [index, file] of files.entries()) {
-      bar.update(index, file);
+      bar.update(index, file, summarize(counts));
       let line: string;
       try {
         const outcome = await admin.ingest(await readIngestInput(file, imagesDir));
@@ -61,6 +68,7 @@ async function ingestFiles(admin: AdminOperations, files: readonly string[], ima
       bar.clear();
       console.log(line);
     }
+    bar.finish(files.length, summarize(counts));
   } finally {
     bar.clear();
   }
