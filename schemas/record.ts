@@ -110,7 +110,12 @@ export const SourceSchema = z.object({
   /** The source citation exactly as the export gives it. */
   citation: nonEmpty(),
   kind: z.enum(['archival-reference', 'bibliographic', 'note']),
+  /** The first (primary) archival reference of the citation: leaves, sets and collections come from it. */
   archival: z.optional(ArchivalReferenceSchema),
+  /** Further archival references the citation gives after the first, separated by `;`. */
+  additionalArchival: z.optional(z.array(ArchivalReferenceSchema).check(z.minLength(1))),
+  /** What the citation says after its archival references, verbatim: credits and notes (`Translated by Gary Goldberg.`). */
+  remainder: z.optional(nonEmpty()),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -168,6 +173,8 @@ export const ProvenanceSchema = z.object({
   /** Object key of the byte-exact export in the bucket. */
   sourceKey: nonEmpty(),
   ingestedAt: z.iso.datetime(),
+  /** Set when this version brought a withdrawn record back: when, and why (`--reinstate`). */
+  reinstated: z.optional(z.object({ at: z.iso.datetime(), reason: nonEmpty() })),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -182,6 +189,8 @@ export const RecordContentSchema = z.object({
   genre: z.optional(nonEmpty()),
   /** Languages of the original document (BCP 47); absent when the source does not say. */
   languages: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
+  /** Languages the export names that have no known BCP 47 code, verbatim; outputs that need a code leave them out. */
+  languageLabels: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
   summary: z.optional(nonEmpty()),
   texts: z.array(TextSchema),
   agents: z.array(AgentInRoleSchema),
@@ -214,5 +223,9 @@ export const TombstoneSchema = z.object({
   datestamp: z.iso.datetime({ precision: 0 }),
   /** Sets the record belonged to, so selective harvests see the deletion too. */
   sets: z.array(z.string()),
+  /** When it was withdrawn, and why (absent on tombstones written before reasons were kept). */
+  withdrawal: z.optional(z.object({ at: z.iso.datetime(), reason: z.optional(nonEmpty()) })),
+  /** What a reader who cited the record needs to know it was this one: its title, date and source as published. */
+  formerly: z.optional(z.object({ title: nonEmpty(), date: z.optional(nonEmpty()), source: nonEmpty() })),
 });
 export type Tombstone = z.infer<typeof TombstoneSchema>;

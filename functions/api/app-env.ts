@@ -1,7 +1,6 @@
 import type { Config } from '../../schemas/config.ts';
 import type { WeightedLru } from '../core/cache/weighted-lru.ts';
-import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
-import type { WithdrawOutcome } from '../core/ingest/withdraw-record.ts';
+import type { AdminOperations } from '../core/ingest/admin-operations.ts';
 import type { Clock, RecordStore } from '../core/ports.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import type { XmlFragment } from '../core/xml/xml-tree.ts';
@@ -14,11 +13,6 @@ export interface AppDeps {
   clock: Clock;
   /** The write operations, present only where this process may write (the local server); absent in the Lambda API. */
   admin?: AdminOperations;
-}
-
-export interface AdminOperations {
-  ingest(input: IngestInput): Promise<IngestOutcome>;
-  withdraw(id: string): Promise<WithdrawOutcome>;
 }
 
 export interface RequestDeps extends AppDeps {

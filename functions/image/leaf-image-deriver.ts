@@ -5,12 +5,13 @@
  * service reads. A record whose reference names no leaves gets no images: nothing is invented.
  *
  * Output is deterministic (same input, same bytes), so re-ingesting an unchanged export with
- * the same scans leaves the record unchanged.
+ * the same scans leaves the record unchanged; a leaf given no scan keeps the scan the record
+ * already has for it.
  */
 import sharp from 'sharp';
 import type { LeafImage, RecordContent } from '../../schemas/record.ts';
 import { leafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
-import type { DerivedObject, LeafImageDeriver } from '../core/ingest/ingest-export.ts';
+import { type DerivedObject, type LeafImageDeriver, ScanError } from '../core/ingest/ingest-export.ts';
 import { leafLabel } from '../core/ingest/parse-source-citation.ts';
 import { sha256Hex } from '../core/records/record-fingerprint.ts';
 import { originalKey, pyramidKey } from './image-object-keys.ts';
@@ -74,9 +75,9 @@ async function scanSource(recordId: string, label: string, bytes: Uint8Array): P
     .metadata()
     .then((m) => SCAN_FORMATS[m.format])
     .catch((error: unknown) => {
-      throw new Error(`the scan of leaf ${label} of record ${recordId} is not an image: ${(error as Error).message}`);
+      throw new ScanError(label, `the scan of leaf ${label} of record ${recordId} is not an image: ${(error as Error).message}`);
     });
-  if (!format) throw new Error(`the scan of leaf ${label} of record ${recordId} is not a JPEG, PNG, TIFF or WebP image`);
+  if (!format) throw new ScanError(label, `the scan of leaf ${label} of record ${recordId} is not a JPEG, PNG, TIFF or WebP image`);
   return { bytes, ...format, placeholder: false };
 }
 
@@ -84,8 +85,13 @@ export class SharpLeafImageDeriver implements LeafImageDeriver {
   /** @param tileSize the largest tile size; smaller images get smaller tiles */
   constructor(private readonly tileSize = PYRAMID_TILE_SIZE) {}
 
-  async derive(content: RecordContent, scans: ReadonlyMap<string, Uint8Array>): Promise<{ images: LeafImage[]; objects: DerivedObject[] }> {
+  async derive(
+    content: RecordContent,
+    scans: ReadonlyMap<string, Uint8Array>,
+    keep: readonly LeafImage[] = [],
+  ): Promise<{ images: LeafImage[]; objects: DerivedObject[] }> {
     const reference = content.source.archival;
+    const kept = new Map(keep.map((image) => [image.id, image]));
     const images: LeafImage[] = [];
     const objects: DerivedObject[] = [];
     const seen = new Set<string>();
@@ -95,6 +101,12 @@ export class SharpLeafImageDeriver implements LeafImageDeriver {
       seen.add(id);
       const label = leafLabel(leaf);
       const scan = scanOf(scans, label);
+      const keptImage = kept.get(id);
+      if (!scan && keptImage) {
+        // A scan the record already has: its objects are stored, nothing is derived again.
+        images.push({ ...keptImage, leaf });
+        continue;
+      }
       const source: Source = scan
         ? await scanSource(content.id, label, scan)
         : {

@@ -1,45 +1,42 @@
 /**
- * `npm run ingest -- <files or folders> [--images <dir>] [--target local|aws]`
- * `npm run ingest -- --withdraw <record ids> [--target local|aws]`
+ * `npm run ingest -- <files or folders> [--images <dir>] [--target local|aws] [--reinstate <id> --reason <text>] [--fail-on-withdrawn]`
+ * `npm run ingest -- --withdraw <record ids> [--reason <text>] [--target local|aws]`
+ * `npm run ingest -- --remove-scans <record id> <leaves> [--target local|aws]`
  *
  * local (default): through the running local server when there is one (it holds the on-disk
  * store), otherwise on the emulators' store opened in this process. aws: straight to the
  * DynamoDB table and S3 bucket named by TABLE_NAME and BUCKET_NAME, with the usual AWS credentials.
  */
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../schemas/config.ts';
 import { createStores } from '../adapters/aws-clients.ts';
-import type { AdminOperations } from '../api/app-env.ts';
-import { type IngestDeps, ingestExport } from '../core/ingest/ingest-export.ts';
-import { withdrawRecord } from '../core/ingest/withdraw-record.ts';
+import { type AdminOperations, adminOperations } from '../core/ingest/admin-operations.ts';
 import { startLocalStack } from '../local/local-stack.ts';
 import { findRunningServer } from '../local/server-lock.ts';
 import { createIngestDeps } from './ingest-deps.ts';
-import { formatOutcome, formatWithdrawal } from './ingest-report.ts';
+import { formatOutcome, formatScanRemoval, formatWithdrawal } from './ingest-report.ts';
 import { progressBar } from './progress.ts';
 import { findExportFiles, loadArchiveProfile, readIngestInput } from './read-inputs.ts';
 import { remoteAdmin } from './remote-admin.ts';
 
 const USAGE = `Usage: npm run ingest -- <export files or folders> [--images <dir>] [--target local|aws] [--profile data/archive.json]
-       npm run ingest -- --withdraw <record ids> [--target local|aws]`;
-
-const directAdmin = (deps: IngestDeps): AdminOperations => ({
-  ingest: (input) => ingestExport(input, deps),
-  withdraw: (id) => withdrawRecord(id, deps),
-});
+                          [--reinstate <record id> --reason <why>] [--fail-on-withdrawn]
+       npm run ingest -- --withdraw <record ids> [--reason <why>] [--target local|aws]
+       npm run ingest -- --remove-scans <record id> <leaves, e.g. 37 37ob> [--target local|aws]`;
 
 async function openTarget(target: string, profilePath: string): Promise<{ admin: AdminOperations; describe: string; close(): Promise<void> }> {
   const config = loadConfig(process.env);
   if (target === 'aws') {
     const deps = createIngestDeps(createStores(config), await loadArchiveProfile(profilePath));
-    return { admin: directAdmin(deps), describe: `AWS (table ${config.tableName}, bucket ${config.bucketName})`, close: async () => {} };
+    return { admin: adminOperations(deps), describe: `AWS (table ${config.tableName}, bucket ${config.bucketName})`, close: async () => {} };
   }
   const server = await findRunningServer(config.dataDir);
   if (server) return { admin: remoteAdmin(server.url, server.token), describe: `the running local server at ${server.url}`, close: async () => {} };
   const stack = await startLocalStack(config);
   const stores = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
   const deps = createIngestDeps(stores, await loadArchiveProfile(profilePath));
-  return { admin: directAdmin(deps), describe: `the local store in ${config.dataDir}`, close: () => stack.close() };
+  return { admin: adminOperations(deps), describe: `the local store in ${config.dataDir}`, close: () => stack.close() };
 }
 
 type Counts = { [status: string]: number };
@@ -51,14 +48,22 @@ const summarize = (counts: Counts) =>
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
 
-async function ingestFiles(admin: AdminOperations, files: readonly string[], imagesDir: string | undefined, counts: Counts): Promise<void> {
+interface IngestOptions {
+  imagesDir: string | undefined;
+  /** Records to bring back if withdrawn, by the export's file name (`134696.txt` is 134696), and why. */
+  reinstate: { ids: ReadonlySet<string>; reason: string } | undefined;
+}
+
+async function ingestFiles(admin: AdminOperations, files: readonly string[], options: IngestOptions, counts: Counts): Promise<void> {
   const bar = progressBar(files.length);
   try {
     for (const [index, file] of files.entries()) {
       bar.update(index, file, summarize(counts));
       let line: string;
       try {
-        const outcome = await admin.ingest(await readIngestInput(file, imagesDir));
+        const input = await readIngestInput(file, options.imagesDir);
+        if (options.reinstate?.ids.has(basename(file, '.txt'))) input.reinstate = { reason: options.reinstate.reason };
+        const outcome = await admin.ingest(input);
         counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
         line = formatOutcome(file, outcome);
       } catch (error) {
@@ -74,9 +79,9 @@ async function ingestFiles(admin: AdminOperations, files: readonly string[], ima
   }
 }
 
-async function withdrawIds(admin: AdminOperations, ids: readonly string[], counts: Counts): Promise<void> {
+async function withdrawIds(admin: AdminOperations, ids: readonly string[], reason: string | undefined, counts: Counts): Promise<void> {
   for (const id of ids) {
-    const outcome = await admin.withdraw(id);
+    const outcome = await admin.withdraw(id, reason);
     counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
     console.log(formatWithdrawal(outcome));
   }
@@ -90,24 +95,50 @@ async function main(): Promise<number> {
       target: { type: 'string', default: 'local' },
       profile: { type: 'string', default: 'data/archive.json' },
       withdraw: { type: 'boolean', default: false },
+      'remove-scans': { type: 'boolean', default: false },
+      reinstate: { type: 'string', multiple: true },
+      reason: { type: 'string' },
+      'fail-on-withdrawn': { type: 'boolean', default: false },
     },
   });
-  if (positionals.length === 0 || (values.target !== 'local' && values.target !== 'aws')) {
+  const reinstate = values.reinstate ?? [];
+  const usageError =
+    positionals.length === 0 ||
+    (values.target !== 'local' && values.target !== 'aws') ||
+    (values.withdraw && values['remove-scans']) ||
+    (values['remove-scans'] && positionals.length < 2) ||
+    (reinstate.length > 0 && !values.reason?.trim());
+  if (usageError) {
+    if (reinstate.length > 0 && !values.reason?.trim()) console.error('--reinstate needs --reason: a withdrawal is undone only with a reason on record.');
     console.error(USAGE);
     return 2;
   }
-  const files = values.withdraw ? [] : await findExportFiles(positionals);
+  const files = values.withdraw || values['remove-scans'] ? [] : await findExportFiles(positionals);
   const target = await openTarget(values.target, values.profile);
   const counts: Counts = values.withdraw
     ? { withdrawn: 0, 'already-withdrawn': 0, unknown: 0 }
-    : { created: 0, updated: 0, unchanged: 0, rejected: 0, failed: 0 };
+    : values['remove-scans']
+      ? {}
+      : { created: 0, updated: 0, unchanged: 0, withdrawn: 0, rejected: 0, failed: 0 };
   try {
     if (values.withdraw) {
       console.log(`Withdrawing ${positionals.length} record(s) from ${target.describe}`);
-      await withdrawIds(target.admin, positionals, counts);
+      await withdrawIds(target.admin, positionals, values.reason, counts);
+    } else if (values['remove-scans']) {
+      const [id = '', ...leaves] = positionals;
+      const outcome = await target.admin.removeScans(id, leaves);
+      counts[outcome.status] = 1;
+      console.log(formatScanRemoval(outcome));
     } else {
       console.log(`Ingesting ${files.length} export(s) into ${target.describe}`);
-      await ingestFiles(target.admin, files, values.images, counts);
+      const missing = reinstate.filter((id) => !files.some((file) => basename(file, '.txt') === id));
+      if (missing.length > 0) console.error(`--reinstate: no export among the files is named ${missing.map((id) => `${id}.txt`).join(', ')}`);
+      await ingestFiles(
+        target.admin,
+        files,
+        { imagesDir: values.images, reinstate: reinstate.length > 0 ? { ids: new Set(reinstate), reason: values.reason ?? '' } : undefined },
+        counts,
+      );
     }
   } finally {
     await target.close();
@@ -117,7 +148,8 @@ async function main(): Promise<number> {
       .map(([status, n]) => `${n} ${status}`)
       .join(', '),
   );
-  return (counts.rejected ?? 0) + (counts.failed ?? 0) + (counts.unknown ?? 0) > 0 ? 1 : 0;
+  const withdrawnSkipped = !values.withdraw && values['fail-on-withdrawn'] ? (counts.withdrawn ?? 0) : 0;
+  return (counts.rejected ?? 0) + (counts.failed ?? 0) + (counts.unknown ?? 0) + withdrawnSkipped > 0 ? 1 : 0;
 }
 
 main().then(

@@ -1,13 +1,36 @@
-import type { IngestOutcome } from '../core/ingest/ingest-export.ts';
+import type { IngestOutcome, ScanReport } from '../core/ingest/ingest-export.ts';
 import { formatProblem } from '../core/ingest/problems.ts';
+import type { RemoveScansOutcome } from '../core/ingest/remove-scans.ts';
 import type { WithdrawOutcome } from '../core/ingest/withdraw-record.ts';
+
+const leafList = (labels: readonly string[]) => labels.map((label) => `l. ${label}`).join(', ');
+
+/** `scans kept l. 37, added l. 38`: what happened to the record's scans. */
+function describeScans(scans: ScanReport | undefined): string {
+  if (!scans) return '';
+  const parts = (['kept', 'added', 'replaced'] as const).filter((what) => scans[what].length > 0).map((what) => `${what} ${leafList(scans[what])}`);
+  return parts.length > 0 ? `; scans ${parts.join(', ')}` : '';
+}
 
 /** One line per outcome (more for rejections: one per problem). */
 export function formatOutcome(fileName: string, outcome: IngestOutcome): string {
   if (outcome.status === 'rejected') {
     return [`rejected  ${fileName}`, ...outcome.problems.map((p) => `          ${formatProblem(p, fileName)}`)].join('\n');
   }
-  return `${outcome.status.padEnd(9)} ${fileName} -> record ${outcome.id} v${outcome.version} (${outcome.datestamp})`;
+  if (outcome.status === 'withdrawn') {
+    const reason = outcome.reason ? ` (${outcome.reason})` : '';
+    return `withdrawn ${fileName} -> record ${outcome.id} stays withdrawn${reason}, skipped; bring it back with --reinstate ${outcome.id} --reason "..."`;
+  }
+  const reinstated = outcome.reinstated ? ', reinstated' : '';
+  return `${outcome.status.padEnd(9)} ${fileName} -> record ${outcome.id} v${outcome.version} (${outcome.datestamp})${reinstated}${describeScans(outcome.scans)}`;
+}
+
+export function formatScanRemoval(outcome: RemoveScansOutcome): string {
+  if (outcome.status === 'unknown') return `unknown   record ${outcome.id}: no such record`;
+  if (outcome.status === 'withdrawn') return `withdrawn record ${outcome.id}: it is withdrawn, its scans stay as they were`;
+  const missing = outcome.notScanned.length > 0 ? `; no scan to remove for ${leafList(outcome.notScanned)}` : '';
+  if (outcome.status === 'unchanged') return `unchanged record ${outcome.id} v${outcome.version}${missing}`;
+  return `removed   record ${outcome.id} v${outcome.version} (${outcome.datestamp}): scans of ${leafList(outcome.removed)} replaced by placeholders${missing}`;
 }
 
 export function formatWithdrawal(outcome: WithdrawOutcome): string {

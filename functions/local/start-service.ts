@@ -8,8 +8,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type Config, loadConfig } from '../../schemas/config.ts';
 import { createStores } from '../adapters/aws-clients.ts';
-import { type IngestInput, ingestExport } from '../core/ingest/ingest-export.ts';
-import { withdrawRecord } from '../core/ingest/withdraw-record.ts';
+import { adminOperations } from '../core/ingest/admin-operations.ts';
 import { systemClock } from '../core/ports.ts';
 import { CachedRecordStore } from '../core/records/cached-record-store.ts';
 import { createIngestDeps } from '../ingest/ingest-deps.ts';
@@ -62,7 +61,7 @@ export async function startService(env: { [name: string]: string | undefined }, 
   const ingestDeps = createIngestDeps(stores, await loadArchiveProfile(options.archiveProfilePath ?? 'data/archive.json'));
   await seedIfEmpty(ingestDeps, options.seedDir ?? 'data/records', log);
 
-  const admin = { ingest: (input: IngestInput) => ingestExport(input, ingestDeps), withdraw: (id: string) => withdrawRecord(id, ingestDeps) };
+  const admin = adminOperations(ingestDeps);
   app = composeLocalApp({ config, ...stores, clock: systemClock, admin });
   const url = `http://127.0.0.1:${port}`;
   await writeServerLock(config.dataDir, { url, token, pid: process.pid });

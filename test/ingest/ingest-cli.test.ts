@@ -36,12 +36,12 @@ describe('npm run ingest', () => {
     expect(out).toMatch(/created\s+\S*200003\.txt -> record 200003 v1/);
     expect(out).toMatch(/rejected\s+\S*200002\.txt/);
     expect(out).toMatch(/200002\.txt:3: date: "the spring of 1951" is not a date/);
-    expect(out).toContain('2 created, 0 updated, 0 unchanged, 1 rejected, 0 failed');
+    expect(out).toContain('2 created, 0 updated, 0 unchanged, 0 withdrawn, 1 rejected, 0 failed');
   }, 150_000);
 
   it('changes nothing when the same exports are ingested again', () => {
     const { out } = ingest(join(root, 'exports', '110020.txt'), join(root, 'exports', '200003.txt'));
-    expect(out).toContain('0 created, 0 updated, 2 unchanged, 0 rejected, 0 failed');
+    expect(out).toContain('0 created, 0 updated, 2 unchanged, 0 withdrawn, 0 rejected, 0 failed');
   }, 150_000);
 
   it('withdraws records by id, reporting an unknown id with exit code 1', () => {

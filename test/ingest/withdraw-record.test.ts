@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
-import { ingestExport } from '../../functions/core/ingest/ingest-export.ts';
+import { adminOperations } from '../../functions/core/ingest/admin-operations.ts';
 import { withdrawRecord } from '../../functions/core/ingest/withdraw-record.ts';
 import { fixedClock, seededStores, testConfig } from '../support/fixtures.ts';
 
@@ -13,21 +13,33 @@ async function setup() {
     config: testConfig({ INGEST_API_TOKEN: TOKEN }),
     records,
     clock: later.clock,
-    admin: { ingest: (input) => ingestExport(input, ingestDeps), withdraw: (id) => withdrawRecord(id, later) },
+    admin: adminOperations({ ...ingestDeps, clock: later.clock }),
   });
   return { records, later, app };
 }
 
 describe('withdrawing a record', () => {
-  it('replaces it by a tombstone with the next version, a new datestamp and its sets', async () => {
+  it('replaces it by a tombstone with the next version, a new datestamp, its sets, when and why, and what it was', async () => {
     const { records, later } = await setup();
-    expect(await withdrawRecord('110020', later)).toEqual({ status: 'withdrawn', id: '110020', version: 2, datestamp: '2026-03-01T08:30:00Z' });
+    expect(await withdrawRecord('110020', later, '  Withdrawn at the request of the rights holder. ')).toEqual({
+      status: 'withdrawn',
+      id: '110020',
+      version: 2,
+      datestamp: '2026-03-01T08:30:00Z',
+    });
     expect(await records.get('110020')).toEqual({
       id: '110020',
       deleted: true,
       version: 2,
       datestamp: '2026-03-01T08:30:00Z',
       sets: ['repository:APRF', 'repository:APRF:fond:45', 'repository:APRF:fond:45:opis:1', 'repository:APRF:fond:45:opis:1:delo:337', 'type:telegram'],
+      withdrawal: { at: '2026-03-01T08:30:00.900Z', reason: 'Withdrawn at the request of the rights holder.' },
+      formerly: {
+        title:
+          'Telegram from Mao Zedong to I.V. Stalin, Conveying the 19 January 1951 Telegram from Peng Dehuai to Mao Zedong regarding Meetings with Kim Il Sung',
+        date: 'January 27, 1951',
+        source: 'APRF, f. 45, op. 1, d. 337, ll. 37-40.',
+      },
     });
   });
 

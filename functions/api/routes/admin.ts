@@ -1,14 +1,17 @@
 /**
  * The write routes, mounted only where the process may write (the local server) and only with a
- * bearer token: POST /admin/ingest and POST /admin/withdraw/{id}. The ingest CLI uses them when a
- * server holds the store.
+ * bearer token: POST /admin/ingest, /admin/withdraw/{id} and /admin/remove-scans/{id}. The ingest
+ * CLI uses them when a server holds the store, so every answer carries what the CLI must print:
+ * a rejection is 422 with every problem, and a failure is a problem naming its reason (the caller
+ * is the operator, who holds the token).
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import * as z from 'zod/mini';
+import type { AdminOperations } from '../../core/ingest/admin-operations.ts';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
-import type { AdminOperations, AppEnv } from '../app-env.ts';
-import { badRequest, notFound } from '../http/problem.ts';
+import type { AppEnv } from '../app-env.ts';
+import { badRequest, HttpProblem, notFound, toProblem } from '../http/problem.ts';
 import { readBodyWithin } from '../http/read-body.ts';
 import { replyJson } from '../http/reply.ts';
 import { checkedRecordId } from '../load-record.ts';
@@ -20,8 +23,38 @@ export const IngestRequestSchema = z.object({
   export: BASE64,
   overlay: z.optional(BASE64),
   scans: z.optional(z.record(z.string().check(z.regex(/^\d+(ob\.)?$/)), BASE64)),
+  reinstate: z.optional(z.object({ reason: z.string().check(z.minLength(1), z.maxLength(2000)) })),
 });
 export type IngestRequest = z.infer<typeof IngestRequestSchema>;
+
+export const WithdrawRequestSchema = z.object({ reason: z.optional(z.string().check(z.maxLength(2000))) });
+export const RemoveScansRequestSchema = z.object({ leaves: z.array(z.string().check(z.regex(/^\d+(ob\.?)?$/))).check(z.minLength(1)) });
+
+/** The body as JSON, checked by `schema`; 413 over `maxBytes`, 400 naming every problem otherwise. */
+async function jsonBody<T>(c: Context, schema: z.ZodMiniType<T>, what: string, maxBytes: number): Promise<T> {
+  const body = await readBodyWithin(c, maxBytes);
+  let json: unknown;
+  try {
+    json = body.byteLength === 0 ? {} : JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch {
+    throw badRequest('the body is not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw badRequest(`the body is not ${what}`, { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  return parsed.data;
+}
+
+/** Runs an operation; a failure that is not already an answer becomes a 500 that says why. */
+async function operate<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const problem = toProblem(error);
+    if (problem.status < 500 || problem.status === 503) throw problem;
+    console.error(JSON.stringify({ level: 'error', message: `${what} failed`, error: String(error), stack: (error as Error).stack }));
+    throw new HttpProblem(500, 'Internal Server Error', `${what} failed: ${(error as Error).message}`);
+  }
+}
 
 export const MAX_INGEST_BODY_BYTES = 256 * 1024 * 1024;
 
@@ -29,29 +62,29 @@ export function adminRoutes(token: string, admin: AdminOperations) {
   return new Hono<AppEnv>()
     .use('/admin/*', bearerAuth({ token }))
     .post('/admin/withdraw/:id', async (c) => {
-      const outcome = await admin.withdraw(checkedRecordId(c.req.param('id')));
+      const id = checkedRecordId(c.req.param('id'));
+      const { reason } = await jsonBody(c, WithdrawRequestSchema, 'a withdrawal', 16 * 1024);
+      const outcome = await operate(`withdrawing record ${id}`, () => admin.withdraw(id, reason));
+      if (outcome.status === 'unknown') throw notFound(`No record "${outcome.id}".`);
+      return replyJson(c, outcome, 200);
+    })
+    .post('/admin/remove-scans/:id', async (c) => {
+      const id = checkedRecordId(c.req.param('id'));
+      const { leaves } = await jsonBody(c, RemoveScansRequestSchema, 'a list of leaves', 16 * 1024);
+      const outcome = await operate(`removing scans of record ${id}`, () => admin.removeScans(id, leaves));
       if (outcome.status === 'unknown') throw notFound(`No record "${outcome.id}".`);
       return replyJson(c, outcome, 200);
     })
     .post('/admin/ingest', async (c) => {
-      const body = await readBodyWithin(c, MAX_INGEST_BODY_BYTES);
-      let json: unknown;
-      try {
-        json = JSON.parse(Buffer.from(body).toString('utf8'));
-      } catch {
-        throw badRequest('the body is not JSON');
-      }
-      const parsed = IngestRequestSchema.safeParse(json);
-      if (!parsed.success)
-        throw badRequest('the body is not an ingest request', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
-      const request = parsed.data;
+      const request = await jsonBody(c, IngestRequestSchema, 'an ingest request', MAX_INGEST_BODY_BYTES);
       const input: IngestInput = {
         fileName: request.fileName,
         exportBytes: Buffer.from(request.export, 'base64'),
         scans: new Map(Object.entries(request.scans ?? {}).map(([leaf, data]) => [leaf, Buffer.from(data, 'base64')])),
       };
       if (request.overlay !== undefined) input.overlayBytes = Buffer.from(request.overlay, 'base64');
-      const outcome = await admin.ingest(input);
+      if (request.reinstate) input.reinstate = request.reinstate;
+      const outcome = await operate(`ingesting ${request.fileName}`, () => admin.ingest(input));
       const status = outcome.status === 'rejected' ? 422 : outcome.status === 'created' ? 201 : 200;
       return replyJson(c, outcome, status);
     });

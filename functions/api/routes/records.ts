@@ -1,13 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ArchivalRecord } from '../../../schemas/record.ts';
+import { buildTombstonePage } from '../../core/landing/build-tombstone-page.ts';
+import { LANDING_SECURITY_HEADERS } from '../../core/landing/landing-assets.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
 import { citationRequest, citationUrl, sendCitation } from '../citation/send-citation.ts';
 import { sendCachedRepresentation } from '../http/conditional.ts';
 import { negotiate, type Offer } from '../http/negotiate.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
-import { loadRecord } from '../load-record.ts';
+import { reply } from '../http/reply.ts';
+import { loadRecord, WithdrawnRecordProblem } from '../load-record.ts';
 import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
 import type { RenderContext, Rendering } from '../renderings/rendering.ts';
 
@@ -68,11 +71,33 @@ async function sendNegotiated(c: Context<AppEnv>, record: ArchivalRecord): Promi
   });
 }
 
+/** A withdrawn record's page, 410, for a browser asking for the landing page. */
+function sendTombstonePage(c: Context<AppEnv>, problem: WithdrawnRecordProblem): Response {
+  return reply(c, buildTombstonePage(problem.tombstone, c.get('deps').urls), 410, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'public, max-age=300',
+    ...LANDING_SECURITY_HEADERS,
+  });
+}
+
+/** Whether this request asks for the landing page: `.html`, or HTML preferred by `Accept`. */
+function wantsLandingPage(c: Context<AppEnv>, extension: string | undefined): boolean {
+  if (extension !== undefined) return extension === 'html';
+  const chosen = negotiate(c.req.header('Accept'), RECORD_OFFERS)?.offer.value;
+  return chosen?.kind === 'rendering' && chosen.rendering.extension === 'html';
+}
+
 export const recordRoutes = new Hono<AppEnv>().get('/records/:file', async (c) => {
   const file = c.req.param('file');
   const dot = file.indexOf('.');
   const rawId = dot === -1 ? file : file.slice(0, dot);
-  const record = await loadRecord(c.get('deps').records, rawId);
+  let record: ArchivalRecord;
+  try {
+    record = await loadRecord(c.get('deps').records, rawId);
+  } catch (error) {
+    if (error instanceof WithdrawnRecordProblem && wantsLandingPage(c, dot === -1 ? undefined : file.slice(dot + 1))) return sendTombstonePage(c, error);
+    throw error;
+  }
   if (dot === -1) return sendNegotiated(c, record);
   const extension = file.slice(dot + 1);
   const rendering = renderingByExtension(extension);

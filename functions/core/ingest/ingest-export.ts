@@ -13,6 +13,7 @@ import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../po
 import { datestampAt } from '../records/datestamp.ts';
 import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
 import { fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
+import { leafLabel } from './parse-source-citation.ts';
 import type { Problem } from './problems.ts';
 import { readExport } from './read-export.ts';
 
@@ -23,10 +24,24 @@ export interface IngestInput {
   overlayBytes?: Uint8Array;
   /** Scans supplied for leaves, by leaf label (`37`, `37ob.`). */
   scans?: ReadonlyMap<string, Uint8Array>;
+  /** Bring the record back if it was withdrawn, recording why; without it a withdrawn record stays withdrawn. */
+  reinstate?: { reason: string };
+}
+
+/** What happened to the record's scans, by leaf label: scans are facts kept until replaced. */
+export interface ScanReport {
+  /** Scans the record already had and keeps (none given, or the same one given again). */
+  kept: string[];
+  /** Scans given for leaves that had only a placeholder. */
+  added: string[];
+  /** Scans given that replace a different scan of the same leaf. */
+  replaced: string[];
 }
 
 export type IngestOutcome =
-  | { status: 'created' | 'updated' | 'unchanged'; id: string; version: number; datestamp: string }
+  | { status: 'created' | 'updated' | 'unchanged'; id: string; version: number; datestamp: string; scans?: ScanReport; reinstated?: boolean }
+  /** The record was withdrawn and stays so: nothing was written (reinstate it explicitly). */
+  | { status: 'withdrawn'; id: string; version: number; datestamp: string; reason?: string }
   | { status: 'rejected'; id?: string; problems: Problem[] };
 
 /** Stored objects a derived leaf image consists of. */
@@ -36,9 +51,28 @@ export interface DerivedObject {
   contentType: string;
 }
 
-/** Makes each leaf's image (a scan, or a placeholder saying there is none) and its derivatives. */
+/**
+ * Makes each leaf's image and its derivatives: the scan given for it; else the image in `keep`
+ * for that leaf (a scan the record already has, whose objects are stored); else a placeholder
+ * saying there is no scan. Throws `ScanError` for a scan it cannot read.
+ */
 export interface LeafImageDeriver {
-  derive(content: RecordContent, scans: ReadonlyMap<string, Uint8Array>): Promise<{ images: LeafImage[]; objects: DerivedObject[] }>;
+  derive(
+    content: RecordContent,
+    scans: ReadonlyMap<string, Uint8Array>,
+    keep?: readonly LeafImage[],
+  ): Promise<{ images: LeafImage[]; objects: DerivedObject[] }>;
+}
+
+/** A scan that is not an image the service can read: a problem of the input, not a failure. */
+export class ScanError extends Error {
+  override readonly name = 'ScanError';
+  constructor(
+    readonly leaf: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface IngestDeps {
@@ -89,18 +123,39 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
 
   const sourceSha256 = sha256Hex(input.exportBytes);
   const sourceKey = sourceObjectKey(id, sourceSha256);
-  const derived = deps.images ? await deps.images.derive(content, input.scans ?? new Map()) : { images: [], objects: [] };
-  const fullContent: RecordContent = { ...content, images: derived.images };
-  const provenance: Omit<Provenance, 'ingestedAt'> = { originalUrl, sourceSha256, sourceKey, ...(uploaded ? { uploaded } : {}) };
-  const fingerprint = recordFingerprint({ content: fullContent, provenance });
+  const scans = input.scans ?? new Map<string, Uint8Array>();
 
   for (let attempt = 0; ; attempt++) {
     const existing = await deps.records.get(id);
-    const current = existing && !isTombstone(existing) ? existing : undefined;
-    if (current && fingerprintOfStored(current) === fingerprint) {
-      return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp };
+    if (existing && isTombstone(existing) && !input.reinstate) {
+      const reason = existing.withdrawal?.reason;
+      return { status: 'withdrawn', id, version: existing.version, datestamp: existing.datestamp, ...(reason ? { reason } : {}) };
     }
+    const current = existing && !isTombstone(existing) ? existing : undefined;
+    // The scans the record has are kept for every leaf no new scan is given for.
+    const previousScans = (current?.images ?? []).filter((image) => !image.placeholder);
+    let derived: { images: LeafImage[]; objects: DerivedObject[] };
+    try {
+      derived = deps.images ? await deps.images.derive(content, scans, previousScans) : { images: [], objects: [] };
+    } catch (error) {
+      if (error instanceof ScanError) return { status: 'rejected', id, problems: [{ field: `scans.${error.leaf}`, message: error.message }] };
+      throw error;
+    }
+    const fullContent: RecordContent = { ...content, images: derived.images };
     const now = deps.clock.now();
+    const reinstated =
+      existing && isTombstone(existing) && input.reinstate ? { at: now.toISOString(), reason: input.reinstate.reason } : current?.provenance.reinstated;
+    const provenance: Omit<Provenance, 'ingestedAt'> = {
+      originalUrl,
+      sourceSha256,
+      sourceKey,
+      ...(uploaded ? { uploaded } : {}),
+      ...(reinstated ? { reinstated } : {}),
+    };
+    const scanReport = reportScans(previousScans, derived.images);
+    if (current && fingerprintOfStored(current) === recordFingerprint({ content: fullContent, provenance })) {
+      return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp, ...scanReport };
+    }
     const record: ArchivalRecord = {
       ...fullContent,
       provenance: { ...provenance, ingestedAt: now.toISOString() },
@@ -121,9 +176,32 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
 
     try {
       await deps.records.put(record, existing?.version);
-      return { status: current ? 'updated' : 'created', id, version: record.version, datestamp: record.datestamp };
+      const status = current ? 'updated' : 'created';
+      return {
+        status,
+        id,
+        version: record.version,
+        datestamp: record.datestamp,
+        ...scanReport,
+        ...(existing && isTombstone(existing) ? { reinstated: true } : {}),
+      };
     } catch (error) {
       if (!(error instanceof VersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
     }
   }
+}
+
+/** Which scans were kept, added or replaced, as the outcome reports them (absent when the record has none). */
+function reportScans(previous: readonly LeafImage[], images: readonly LeafImage[]): { scans?: ScanReport } {
+  const before = new Map(previous.map((image) => [image.id, image.sha256]));
+  const report: ScanReport = { kept: [], added: [], replaced: [] };
+  for (const image of images) {
+    if (image.placeholder) continue;
+    const label = leafLabel(image.leaf);
+    const had = before.get(image.id);
+    if (had === undefined) report.added.push(label);
+    else if (had === image.sha256) report.kept.push(label);
+    else report.replaced.push(label);
+  }
+  return report.kept.length + report.added.length + report.replaced.length === 0 ? {} : { scans: report };
 }
