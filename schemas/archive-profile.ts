@@ -15,6 +15,13 @@ export const RightsMappingSchema = z.object({
 });
 export type RightsMapping = z.infer<typeof RightsMappingSchema>;
 
+/** A repository the archive's references cite, with the other forms references write its abbreviation in. */
+export const ProfileRepositorySchema = z.extend(RepositorySchema, {
+  /** `РГАНИ` for RGANI, `AVP RF` for AVPRF: read as the abbreviation (spaces are ignored when comparing). */
+  alternateAbbreviations: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
+export type ProfileRepository = z.infer<typeof ProfileRepositorySchema>;
+
 export const ArchiveProfileSchema = z.object({
   $schema: z.optional(z.string()),
   publisher: PublisherSchema,
@@ -22,7 +29,7 @@ export const ArchiveProfileSchema = z.object({
   originalUrlTemplate: z.string().check(z.includes('{id}')),
   /** Language of the translations the export's body carries (BCP 47). */
   translationLanguage: z.string().check(z.minLength(2)),
-  repositories: z.array(RepositorySchema),
+  repositories: z.array(ProfileRepositorySchema),
   rightsMappings: z.array(RightsMappingSchema),
 });
 export type ArchiveProfile = z.infer<typeof ArchiveProfileSchema>;

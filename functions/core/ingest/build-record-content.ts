@@ -12,6 +12,7 @@ import { mapRights } from './map-rights.ts';
 import { parseDisplayDate } from './parse-display-date.ts';
 import type { ParsedExport } from './parse-export.ts';
 import { parseSourceCitation } from './parse-source-citation.ts';
+import { mergeCredits } from './parse-source-credits.ts';
 import type { ParseResult, Problem } from './problems.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,6 +22,8 @@ export interface ExportFacts {
   /** The archive's "Original Uploaded Date", when given. */
   uploaded?: string;
   originalUrl: string;
+  /** What was kept in spite of being unreadable (an unknown language, an unparsed reference): reported, not rejected. */
+  warnings: Problem[];
 }
 
 /** Collapses the blank-line-separated paragraphs of a field into single spaces within each paragraph. */
@@ -34,6 +37,7 @@ function paragraphs(value: string): string {
 
 export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile, overlay: Overlay | undefined): ParseResult<ExportFacts> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const { fields } = parsed;
   // A label the export lacks altogether is reported where the labelled fields are.
   const missingAt = parsed.fieldsLine;
@@ -61,7 +65,7 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
   const citation = sourceField ? paragraphs(sourceField.value) : '';
   const sourceParse = citation ? parseSourceCitation(citation, profile.repositories) : undefined;
   if (!sourceField || !citation) problems.push({ line: sourceField?.line ?? missingAt, field: 'Source', message: 'missing or empty' });
-  else if (sourceParse && !sourceParse.ok) problems.push({ line: sourceField.line, field: 'Source', message: sourceParse.message });
+  else for (const message of sourceParse?.warnings ?? []) warnings.push({ line: sourceField.line, field: 'Source', message });
 
   const rightsField = fields.Rights;
   const statement = rightsField ? paragraphs(rightsField.value) : '';
@@ -97,7 +101,7 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
     else problems.push({ line: languageField?.line, field: 'Language', message: `unknown language "${name}"` });
   }
 
-  if (problems.length > 0 || !date || !sourceParse?.ok || !rights) return { ok: false, problems };
+  if (problems.length > 0 || !date || !sourceParse || !rights) return { ok: false, problems };
 
   const leaves = sourceParse.source.archival?.leaves;
   const genre = fields.Type?.value.trim();
@@ -107,7 +111,7 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
     date,
     resourceType: overlay?.resourceType ?? 'Text',
     texts: [{ kind: 'translation', language: profile.translationLanguage, text: parsed.body.value, ...(leaves && leaves.length > 0 ? { leaves } : {}) }],
-    agents: overlay?.agents ?? [],
+    agents: mergeCredits(overlay?.agents ?? [], sourceParse.credits),
     embeddedDocuments: overlay?.embeddedDocuments ?? [],
     subjects: overlay?.subjects ?? [],
     places: overlay?.places ?? [],
@@ -129,7 +133,7 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
   if (!checked.success) {
     return { ok: false, problems: checked.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })) };
   }
-  const facts: ExportFacts = { content: checked.data, originalUrl: profile.originalUrlTemplate.replace('{id}', encodeURIComponent(id)) };
+  const facts: ExportFacts = { content: checked.data, originalUrl: profile.originalUrlTemplate.replace('{id}', encodeURIComponent(id)), warnings };
   if (uploaded) facts.uploaded = uploaded;
   return { ok: true, value: facts };
 }
