@@ -4,7 +4,8 @@
  *
  * Environment: BENCH_SECONDS (per route and round, default 4), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 20),
  * BENCH_SOAK_SECONDS (default 60), BENCH_SOAK_CONNECTIONS (default 200),
- * BENCH_OAI_RECORDS (default 100000), BENCH_SKIP (comma list: routes,cold,image,oai,soak).
+ * BENCH_OAI_RECORDS (default 100000), BENCH_INGEST_RECORDS (exports per bulk-ingest run, default 10000),
+ * BENCH_SKIP (comma list: routes,cold,image,oai,soak,ingest).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import type { BenchTarget } from './bench-server.ts';
 import { runColdStartBench } from './cold-start.ts';
 import { benchRoutes } from './http-bench.ts';
 import { runImageBench } from './image-bench.ts';
+import { formatIngestBench, runIngestBench } from './ingest-bench.ts';
 import { runOaiHarvestBench } from './oai-harvest-bench.ts';
 import { runSoak } from './soak.ts';
 
@@ -188,6 +190,13 @@ try {
 } finally {
   await child.stop();
 }
+
+// The ingest CLI opens its own on-disk local store (no server runs): after the servers, on an idle machine.
+await section(
+  'ingest',
+  () => runIngestBench({ records: Number(env.BENCH_INGEST_RECORDS ?? 10_000), log: (line) => process.stderr.write(`bench: ${line}\n`) }),
+  (figures) => formatIngestBench(figures, table),
+);
 
 await mkdir(repoPath('bench-results'), { recursive: true });
 const file = repoPath(`bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
