@@ -6,6 +6,8 @@
  * local (default): through the running local server when there is one (it holds the on-disk
  * store), otherwise on the emulators' store opened in this process. aws: straight to the
  * DynamoDB table and S3 bucket named by TABLE_NAME and BUCKET_NAME, with the usual AWS credentials.
+ * Whichever way, the exports are read with the archive profile named by `--profile` (default
+ * `data/archive.json`), read once per run; a running server gets it with every ingest.
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,15 +29,19 @@ const USAGE = `Usage: npm run ingest -- <export files or folders> [--images <dir
 
 async function openTarget(target: string, profilePath: string): Promise<{ admin: AdminOperations; describe: string; close(): Promise<void> }> {
   const config = loadConfig(process.env);
+  // Read now, whatever the target: the exports are read with the profile named here, also by a running server (ADR 0003).
+  const profile = await loadArchiveProfile(profilePath);
   if (target === 'aws') {
-    const deps = createIngestDeps(createStores(config), await loadArchiveProfile(profilePath));
+    const deps = createIngestDeps(createStores(config), profile);
     return { admin: adminOperations(deps), describe: `AWS (table ${config.tableName}, bucket ${config.bucketName})`, close: async () => {} };
   }
   const server = await findRunningServer(config.dataDir);
-  if (server) return { admin: remoteAdmin(server.url, server.token), describe: `the running local server at ${server.url}`, close: async () => {} };
+  if (server) {
+    return { admin: remoteAdmin(server.url, server.token, { profile }), describe: `the running local server at ${server.url}`, close: async () => {} };
+  }
   const stack = await startLocalStack(config);
   const stores = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
-  const deps = createIngestDeps(stores, await loadArchiveProfile(profilePath));
+  const deps = createIngestDeps(stores, profile);
   return { admin: adminOperations(deps), describe: `the local store in ${config.dataDir}`, close: () => stack.close() };
 }
 
@@ -130,7 +136,7 @@ async function main(): Promise<number> {
       counts[outcome.status] = 1;
       console.log(formatScanRemoval(outcome));
     } else {
-      console.log(`Ingesting ${files.length} export(s) into ${target.describe}`);
+      console.log(`Ingesting ${files.length} export(s) into ${target.describe}, with the archive profile ${values.profile}`);
       const missing = reinstate.filter((id) => !files.some((file) => basename(file, '.txt') === id));
       if (missing.length > 0) console.error(`--reinstate: no export among the files is named ${missing.map((id) => `${id}.txt`).join(', ')}`);
       await ingestFiles(

@@ -9,8 +9,14 @@ import type { IngestInput } from '../core/ingest/ingest-export.ts';
 
 const SCAN_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.webp']);
 
+/** Reads and checks the archive profile at `path` (read afresh on every call); throws naming the file and every problem. */
 export async function loadArchiveProfile(path: string): Promise<ArchiveProfile> {
-  const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} is not a readable archive profile: ${(error as Error).message}`);
+  }
   const result = ArchiveProfileSchema.safeParse(json);
   if (!result.success)
     throw new Error(`${path} is not a valid archive profile: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

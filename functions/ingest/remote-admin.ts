@@ -3,6 +3,7 @@
  * store). Whatever the server answers reaches the operator: a rejection's every problem, or the
  * reason a request failed, as the server's problem states it.
  */
+import type { ArchiveProfile } from '../../schemas/archive-profile.ts';
 import type { IngestRequest } from '../api/routes/admin.ts';
 import type { AdminOperations } from '../core/ingest/admin-operations.ts';
 import type { IngestOutcome } from '../core/ingest/ingest-export.ts';
@@ -22,7 +23,8 @@ async function failure(res: Response): Promise<Error> {
   return new Error(`the server answered ${res.status}: ${detail}`);
 }
 
-export function remoteAdmin(serverUrl: string, token: string): AdminOperations {
+/** `profile`: sent with every ingest, so the server reads the exports with the profile the operator named (ADR 0003). */
+export function remoteAdmin(serverUrl: string, token: string, options: { profile?: ArchiveProfile } = {}): AdminOperations {
   const post = (path: string, body: unknown) =>
     fetch(`${serverUrl}${path}`, {
       method: 'POST',
@@ -38,6 +40,8 @@ export function remoteAdmin(serverUrl: string, token: string): AdminOperations {
       };
       if (input.overlayBytes) body.overlay = Buffer.from(input.overlayBytes).toString('base64');
       if (input.reinstate) body.reinstate = input.reinstate;
+      const profile = input.profile ?? options.profile;
+      if (profile) body.profile = profile;
       const res = await post('/admin/ingest', body);
       if (res.status === 200 || res.status === 201 || res.status === 422) return (await res.json()) as IngestOutcome;
       throw await failure(res);

@@ -15,6 +15,7 @@ import { createIngestDeps } from '../ingest/ingest-deps.ts';
 import { loadArchiveProfile } from '../ingest/read-inputs.ts';
 import { composeLocalApp } from './compose-app.ts';
 import { startLocalStack } from './local-stack.ts';
+import { readingProfilePerIngest } from './profile-per-ingest.ts';
 import { seedIfEmpty } from './seed.ts';
 import { findRunningServer, removeServerLock, writeServerLock } from './server-lock.ts';
 
@@ -23,6 +24,7 @@ export interface StartOptions {
   inMemory?: boolean;
   /** Exports ingested on first start. */
   seedDir?: string;
+  /** The server's archive profile (default `data/archive.json`): read at start for the seed, then for every ingest that brings none. */
   archiveProfilePath?: string;
   host?: string;
   log?: (line: string) => void;
@@ -58,10 +60,11 @@ export async function startService(env: { [name: string]: string | undefined }, 
   const backends = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
   // One cache for reads and writes, so a record ingested through this server is served at once.
   const stores = { records: new CachedRecordStore(backends.records, systemClock), blobs: backends.blobs };
-  const ingestDeps = createIngestDeps(stores, await loadArchiveProfile(options.archiveProfilePath ?? 'data/archive.json'));
+  const profilePath = options.archiveProfilePath ?? 'data/archive.json';
+  const ingestDeps = createIngestDeps(stores, await loadArchiveProfile(profilePath));
   await seedIfEmpty(ingestDeps, options.seedDir ?? 'data/records', log);
 
-  const admin = adminOperations(ingestDeps);
+  const admin = readingProfilePerIngest(adminOperations(ingestDeps), profilePath);
   app = composeLocalApp({ config, ...stores, clock: systemClock, admin });
   const url = `http://127.0.0.1:${port}`;
   await writeServerLock(config.dataDir, { url, token, pid: process.pid });

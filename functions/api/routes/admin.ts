@@ -8,6 +8,7 @@
 import { type Context, Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import * as z from 'zod/mini';
+import { ArchiveProfileSchema } from '../../../schemas/archive-profile.ts';
 import type { AdminOperations } from '../../core/ingest/admin-operations.ts';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -24,6 +25,8 @@ export const IngestRequestSchema = z.object({
   overlay: z.optional(BASE64),
   scans: z.optional(z.record(z.string().check(z.regex(/^\d+(ob\.)?$/)), BASE64)),
   reinstate: z.optional(z.object({ reason: z.string().check(z.minLength(1), z.maxLength(2000)) })),
+  /** The archive profile the CLI read (`--profile`, else its `data/archive.json`); without it, the server reads its own for this ingest. */
+  profile: z.optional(ArchiveProfileSchema),
 });
 export type IngestRequest = z.infer<typeof IngestRequestSchema>;
 
@@ -84,6 +87,7 @@ export function adminRoutes(token: string, admin: AdminOperations) {
       };
       if (request.overlay !== undefined) input.overlayBytes = Buffer.from(request.overlay, 'base64');
       if (request.reinstate) input.reinstate = request.reinstate;
+      if (request.profile) input.profile = request.profile;
       const outcome = await operate(`ingesting ${request.fileName}`, () => admin.ingest(input));
       const status = outcome.status === 'rejected' ? 422 : outcome.status === 'created' ? 201 : 200;
       return replyJson(c, outcome, status);

@@ -26,6 +26,8 @@ export interface IngestInput {
   scans?: ReadonlyMap<string, Uint8Array>;
   /** Bring the record back if it was withdrawn, recording why; without it a withdrawn record stays withdrawn. */
   reinstate?: { reason: string };
+  /** The archive profile to read this export with (the one the person ingesting named); without it, the deps' profile. */
+  profile?: ArchiveProfile;
 }
 
 /** What happened to the record's scans, by leaf label: scans are facts kept until replaced. */
@@ -114,7 +116,7 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
   if ('problem' in decoded) return { status: 'rejected', problems: [decoded.problem] };
   const { overlay, problems: overlayProblems } = parseOverlay(input.overlayBytes);
   // Every problem of the export and of its overlay, in one rejection.
-  const built = readExport(decoded.text, deps.profile, overlay);
+  const built = readExport(decoded.text, input.profile ?? deps.profile, overlay);
   if (!built.ok || overlayProblems.length > 0) {
     return { status: 'rejected', problems: [...(built.ok ? [] : built.problems), ...overlayProblems] };
   }
