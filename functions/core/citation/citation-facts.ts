@@ -6,6 +6,7 @@
  */
 import type { Agent, AgentRole, ArchivalRecord, EmbeddedDocument } from '../../../schemas/record.ts';
 import { describeArchivalReference } from '../records/describe-archival-reference.ts';
+import { archivalReferencesOf, referenceTextOf } from '../records/source-references.ts';
 import { rightsText } from '../rights/describe-rights.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { citationKey } from './citation-key.ts';
@@ -22,7 +23,7 @@ export interface CitationFacts {
   /** The archive whose copy is cited (the publisher of the digital record, as configured). */
   archive: string;
   archivePlace?: string;
-  /** The archival reference as the source writes it, without its closing full stop. */
+  /** The archival reference(s) as the source writes them, without the credits after them or the closing full stop. */
   archiveLocation?: string;
   /** The URL to cite: the record's landing page. */
   url: string;
@@ -58,8 +59,12 @@ export function citationFacts(record: ArchivalRecord, urls: ServiceUrls): Citati
   const archival = source.kind === 'archival-reference' ? source.archival : undefined;
   const noteParagraphs = record.embeddedDocuments.map(embeddedDocumentNote);
   if (archival) {
-    const place = archival.repository.place ? ` (${archival.repository.place})` : '';
-    noteParagraphs.push(`Archival reference: ${describeArchivalReference(archival)}${place}.`);
+    for (const reference of archivalReferencesOf(source)) {
+      const place = reference.repository.place ? ` (${reference.repository.place})` : '';
+      noteParagraphs.push(`Archival reference: ${describeArchivalReference(reference)}${place}.`);
+    }
+    // The credits and notes after the reference, verbatim (the agents they name have their own fields).
+    if (source.remainder) noteParagraphs.push(source.remainder);
   } else {
     noteParagraphs.push(`Source: ${source.citation}`);
   }
@@ -79,7 +84,7 @@ export function citationFacts(record: ArchivalRecord, urls: ServiceUrls): Citati
   };
   if (record.genre) facts.genre = record.genre;
   if (record.publisher.place) facts.archivePlace = record.publisher.place;
-  if (archival) facts.archiveLocation = source.citation.trim().replace(/\.$/, '');
+  if (archival) facts.archiveLocation = (referenceTextOf(source) ?? source.citation).trim().replace(/\.$/, '');
   if (record.summary) facts.abstract = record.summary;
   const language = record.languages?.[0];
   if (language) facts.language = language;

@@ -1,8 +1,10 @@
 /**
  * Record -> RIS, with the tags reference managers read for a letter: `TY  - PCOMM`, `AU` the
  * sender, `A2` the recipient, `M3` the kind ("Telegram"), `DA`/`PY` the date, `DB` the archive,
- * `AV` the archival location ("Location in Archives"), `UR`, `AB`, `LA`, `KW`, and `N1` notes,
- * the last of which carries the rights URI and statement. Lines end in CRLF, as the RIS
+ * `A4` the translators (Zotero's RIS import reads A4 as translator), `AV` the archival location
+ * ("Location in Archives"), `UR`, `AB`, `LA`, `KW`, and `N1` notes, one of which names the
+ * contributors (RIS has no tag Zotero reads as contributor of a letter) and the last of which
+ * carries the rights URI and statement. Lines end in CRLF, as the RIS
  * specification asks; the text is UTF-8.
  */
 import type { Agent, ArchivalRecord, RecordDate } from '../../../schemas/record.ts';
@@ -42,6 +44,7 @@ export function writeRis(record: ArchivalRecord, urls: ServiceUrls): string {
   const facts = citationFacts(record, urls);
   const notes = [...facts.noteParagraphs];
   if (record.date.precision === 'range') notes.unshift(`Date: ${record.date.display}`);
+  if (facts.contributors.length > 0) notes.push(`Contributors: ${facts.contributors.map((a) => a.name).join('; ')}`);
   return [
     tag('TY', facts.recipients.length > 0 ? 'PCOMM' : 'UNPB'),
     tag('ID', facts.key),

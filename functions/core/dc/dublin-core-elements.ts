@@ -109,7 +109,8 @@ export function dublinCoreElements(record: ArchivalRecord, urls: ServiceUrls): D
   if (record.summary) out.push({ name: 'description', value: record.summary, refinement: 'abstract' });
   for (const doc of record.embeddedDocuments) out.push({ name: 'description', value: `${capitalize(doc.relation)}: ${doc.description}` });
   out.push({ name: 'publisher', value: record.publisher.name });
-  for (const { role, agent } of record.agents) if (!CREATOR_ROLES.has(role)) out.push({ name: 'contributor', value: agent.name });
+  const contributors = record.agents.filter(({ role }) => !CREATOR_ROLES.has(role)).map(({ agent }) => agent.name);
+  for (const name of new Set(contributors)) out.push({ name: 'contributor', value: name });
   out.push(...dateElements(record.date));
   out.push({ name: 'type', value: record.resourceType, scheme: 'DCMIType' });
   if (record.genre) out.push({ name: 'type', value: record.genre });

@@ -9,6 +9,7 @@
 import type { Agent, ArchivalRecord, RecordText } from '../../../schemas/record.ts';
 import { citationFacts } from '../citation/citation-facts.ts';
 import { describeArchivalReference } from '../records/describe-archival-reference.ts';
+import { archivalReferencesOf } from '../records/source-references.ts';
 import { describeRights } from '../rights/describe-rights.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { buildSchemaOrg } from './build-schema-org.ts';
@@ -92,9 +93,10 @@ function facts(input: LandingPageInput): string {
   if (f.authors.length > 0) rows.push(['From', names(f.authors)]);
   if (f.recipients.length > 0) rows.push(['To', names(f.recipients)]);
   if (f.translators.length > 0) rows.push(['Translated by', names(f.translators)]);
-  const archival = record.source.archival;
-  if (archival) {
-    rows.push(['Archival reference', `${e(record.source.citation)}<br>\n${e(describeArchivalReference(archival))}`]);
+  if (f.contributors.length > 0) rows.push(['Contributed by', names(f.contributors)]);
+  const references = archivalReferencesOf(record.source);
+  if (references.length > 0) {
+    rows.push(['Archival reference', [record.source.citation, ...references.map(describeArchivalReference)].map(e).join('<br>\n')]);
   } else {
     rows.push(['Source', e(record.source.citation)]);
   }

@@ -37,6 +37,8 @@ export function buildSchemaOrg(record: ArchivalRecord, urls: ServiceUrls) {
     node.author = facts.authors.map(agentNode);
   }
   if (facts.recipients.length > 0) node.recipient = facts.recipients.map(agentNode);
+  if (facts.translators.length > 0) node.translator = facts.translators.map(agentNode);
+  if (facts.contributors.length > 0) node.contributor = facts.contributors.map(agentNode);
   if (date) {
     node.dateCreated = date;
     if (record.date.precision !== 'range') node.dateSent = date;

@@ -6,6 +6,7 @@
  */
 import type { Agent, AgentInRole, ArchivalRecord, RecordDate } from '../../../schemas/record.ts';
 import { recordExtent } from '../dc/dublin-core-elements.ts';
+import { referenceTextOf } from '../records/source-references.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { el, type XmlElement } from '../xml/xml-tree.ts';
 import { marcLanguageCode } from './marc-language-code.ts';
@@ -148,7 +149,7 @@ export function buildMarcRecord(record: ArchivalRecord, urls: ServiceUrls): XmlE
       ? datafield('852', ' ', ' ', [
           ['a', archival.repository.name],
           ['e', archival.repository.place],
-          ['z', record.source.citation],
+          ['z', referenceTextOf(record.source)],
         ])
       : undefined,
     datafield('856', '4', '1', [

@@ -7,6 +7,7 @@ import type { Agent, AgentRole, ArchivalRecord, RecordDate, Subject } from '../.
 import { recordExtent, w3cdtfDate } from '../dc/dublin-core-elements.ts';
 import { RELATORS } from '../marc/marc-relators.ts';
 import { harvestSetsOf } from '../records/harvest-sets.ts';
+import { archivalReferencesOf, referenceTextOf } from '../records/source-references.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { el, textEl, type XmlElement } from '../xml/xml-tree.ts';
 
@@ -92,6 +93,12 @@ function physicalDescription(record: ArchivalRecord): XmlElement | undefined {
   return el('physicalDescription', {}, textEl('extent', extent), scanned ? el('digitalOrigin', {}, 'reformatted digital') : undefined);
 }
 
+/** The repositories the references cite, each once, the primary reference's first. */
+function physicalLocations(record: ArchivalRecord): XmlElement[] {
+  const names = archivalReferencesOf(record.source).map(({ repository: r }) => (r.place ? `${r.name}, ${r.place}` : r.name));
+  return [...new Set(names)].map((name) => el('physicalLocation', {}, name));
+}
+
 export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement {
   const archival = record.source.archival;
   const publisher = record.publisher;
@@ -123,6 +130,7 @@ export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement
     physicalDescription(record),
     textEl('abstract', record.summary),
     record.embeddedDocuments.map((doc) => el('note', { type: 'content' }, `${doc.relation === 'conveys' ? 'Conveys' : 'Encloses'}: ${doc.description}`)),
+    textEl('note', record.source.remainder, { type: 'creation/production credits' }),
     record.subjects.map(subjectEl),
     record.places.map((place) => el('subject', {}, el('geographic', { valueURI: place.uri }, place.name))),
     record.temporalCoverage ? el('subject', {}, el('temporal', {}, record.temporalCoverage)) : undefined,
@@ -133,10 +141,8 @@ export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement
     el(
       'location',
       {},
-      archival
-        ? el('physicalLocation', {}, archival.repository.place ? `${archival.repository.name}, ${archival.repository.place}` : archival.repository.name)
-        : undefined,
-      archival ? el('shelfLocator', {}, record.source.citation) : undefined,
+      physicalLocations(record),
+      textEl('shelfLocator', referenceTextOf(record.source)),
       el('url', { usage: 'primary display', access: 'object in context' }, urls.record(record.id)),
       el('url', { access: 'raw object', displayLabel: 'IIIF manifest' }, urls.manifest(record.id)),
     ),

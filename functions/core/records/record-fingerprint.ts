@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical-json.ts';
  * Bump when any crosswalk's output changes for the same Record: re-ingesting then gives every
  * record a new version and datestamp, so harvesters see that their copies changed.
  */
-export const DISSEMINATION_VERSION = 1;
+export const DISSEMINATION_VERSION = 2;
 
 export type FingerprintInput = { content: RecordContent; provenance: Omit<Provenance, 'ingestedAt'> };
 

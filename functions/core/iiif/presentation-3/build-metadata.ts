@@ -1,6 +1,7 @@
 /** The manifest's `metadata`: what a viewer shows as the record's description, label and value. */
 import type { AgentRole, ArchivalRecord } from '../../../../schemas/record.ts';
 import { describeArchivalReference } from '../../records/describe-archival-reference.ts';
+import { archivalReferencesOf } from '../../records/source-references.ts';
 import { described, languageless, languageName } from './language-map.ts';
 import type { MetadataEntry } from './types.ts';
 
@@ -14,10 +15,10 @@ export function buildMetadata(record: ArchivalRecord): MetadataEntry[] {
   const entries: MetadataEntry[] = [entry('Date', described(record.date.display))];
   if (record.genre) entries.push(entry('Type', described(record.genre)));
 
-  const reference = record.source.archival;
+  const references = archivalReferencesOf(record.source);
   entries.push(
-    reference
-      ? entry('Archival reference', described(record.source.citation, describeArchivalReference(reference)))
+    references.length > 0
+      ? entry('Archival reference', described(record.source.citation, ...references.map(describeArchivalReference)))
       : entry('Source', described(record.source.citation)),
   );
 
@@ -25,6 +26,10 @@ export function buildMetadata(record: ArchivalRecord): MetadataEntry[] {
   if (creators.length > 0) entries.push(entry(creators.length === 1 ? 'Creator' : 'Creators', languageless(...creators)));
   const recipients = agentNames(record, 'recipient');
   if (recipients.length > 0) entries.push(entry(recipients.length === 1 ? 'Recipient' : 'Recipients', languageless(...recipients)));
+  const translators = agentNames(record, 'translator');
+  if (translators.length > 0) entries.push(entry(translators.length === 1 ? 'Translator' : 'Translators', languageless(...translators)));
+  const contributors = agentNames(record, 'contributor');
+  if (contributors.length > 0) entries.push(entry(contributors.length === 1 ? 'Contributor' : 'Contributors', languageless(...contributors)));
   if (record.languages) entries.push(entry(record.languages.length === 1 ? 'Language' : 'Languages', described(...record.languages.map(languageName))));
   if (record.subjects.length > 0) entries.push(entry('Subjects', described(...record.subjects.map((s) => s.term))));
   if (record.places.length > 0) entries.push(entry('Places', described(...record.places.map((p) => p.name))));
