@@ -41,7 +41,15 @@ export interface ScanReport {
 }
 
 export type IngestOutcome =
-  | { status: 'created' | 'updated' | 'unchanged'; id: string; version: number; datestamp: string; scans?: ScanReport; reinstated?: boolean }
+  | {
+      status: 'created' | 'updated' | 'unchanged';
+      id: string;
+      version: number;
+      datestamp: string;
+      scans?: ScanReport;
+      reinstated?: boolean;
+      warnings?: Problem[];
+    }
   /** The record was withdrawn and stays so: nothing was written (reinstate it explicitly). */
   | { status: 'withdrawn'; id: string; version: number; datestamp: string; reason?: string }
   | { status: 'rejected'; id?: string; problems: Problem[] };
@@ -121,6 +129,8 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     return { status: 'rejected', problems: [...(built.ok ? [] : built.problems), ...overlayProblems] };
   }
   const { content, originalUrl, uploaded } = built.value;
+  // What the record keeps in spite of being unreadable (an unknown language, an unparsed Source) is reported, not rejected.
+  const warned = built.value.warnings.length > 0 ? { warnings: built.value.warnings } : {};
   const { id } = content;
 
   const sourceSha256 = sha256Hex(input.exportBytes);
@@ -136,6 +146,12 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     const current = existing && !isTombstone(existing) ? existing : undefined;
     // The scans the record has are kept for every leaf no new scan is given for.
     const previousScans = (current?.images ?? []).filter((image) => !image.placeholder);
+    // An export that reads as the stored record, with no scan given, keeps the record's images as
+    // they are (only a changed export or changed scans make a new version): nothing to derive, so a
+    // batch run again after a kill passes over what is stored at the cost of a read.
+    if (current && scans.size === 0 && unchangedWithImages(current, content, { originalUrl, sourceSha256, sourceKey, uploaded })) {
+      return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp, ...reportScans(previousScans, current.images), ...warned };
+    }
     let derived: { images: LeafImage[]; objects: DerivedObject[] };
     try {
       derived = deps.images ? await deps.images.derive(content, scans, previousScans) : { images: [], objects: [] };
@@ -156,7 +172,7 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     };
     const scanReport = reportScans(previousScans, derived.images);
     if (current && fingerprintOfStored(current) === recordFingerprint({ content: fullContent, provenance })) {
-      return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp, ...scanReport };
+      return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp, ...scanReport, ...warned };
     }
     const record: ArchivalRecord = {
       ...fullContent,
@@ -185,12 +201,25 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
         version: record.version,
         datestamp: record.datestamp,
         ...scanReport,
+        ...warned,
         ...(existing && isTombstone(existing) ? { reinstated: true } : {}),
       };
     } catch (error) {
       if (!(error instanceof VersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
     }
   }
+}
+
+/** Whether `content` with the stored record's own images, and the same provenance, is the stored record. */
+function unchangedWithImages(
+  current: ArchivalRecord,
+  content: RecordContent,
+  source: { originalUrl: string; sourceSha256: string; sourceKey: string; uploaded: string | undefined },
+): boolean {
+  const { uploaded, ...rest } = source;
+  const { reinstated } = current.provenance;
+  const provenance: Omit<Provenance, 'ingestedAt'> = { ...rest, ...(uploaded ? { uploaded } : {}), ...(reinstated ? { reinstated } : {}) };
+  return fingerprintOfStored(current) === recordFingerprint({ content: { ...content, images: current.images }, provenance });
 }
 
 /** Which scans were kept, added or replaced, as the outcome reports them (absent when the record has none). */
