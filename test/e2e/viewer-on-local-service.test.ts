@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
-import { referencedIds, schemaErrors, semanticProblems } from '../iiif/iiif-checks.ts';
+import { coverageProblems, followedByCrawl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from '../iiif/iiif-checks.ts';
 import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
 import { repoPath } from '../support/fixtures.ts';
 
@@ -58,22 +58,37 @@ describe('IIIF on the local service', () => {
       if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
       const document = (await res.json()) as Json;
       served.set(url, document);
-      for (const ref of referencedIds(document)) {
-        const follow = ['items', 'partOf', 'canvas'].includes(ref.role) && ['Collection', 'Manifest', 'Canvas'].includes(ref.type ?? '');
-        if (follow && ref.id.startsWith(`${base}/iiif/3/`)) queue.push(ref.id);
-      }
+      for (const ref of referencedIds(document)) if (followedByCrawl(ref) && ref.id.startsWith(`${base}/iiif/3/`)) queue.push(ref.id);
     }
   }, 60_000);
 
-  it('serves manifests and collections that validate against the IIIF schema and pass the semantic checks', () => {
-    expect([...served.keys()]).toContain(`${base}/iiif/3/110020/manifest`);
+  it('serves manifests, collections, canvases, pages, annotations and ranges that validate against the IIIF schema and pass the semantic checks', () => {
+    expect([...served.keys()]).toEqual(
+      expect.arrayContaining([`${base}/iiif/3/110020/manifest`, `${base}/iiif/3/110020/annotations/translation-en`, `${base}/iiif/3/110020/range/document`]),
+    );
     const manifestCanvases = [...served.values()].flatMap((doc) => (doc.type === 'Manifest' ? (doc.items as { id: string }[]).map((c) => c.id) : []));
     const problems = [...served].flatMap(([url, doc]) => [
-      ...schemaErrors(doc, doc.type === 'Canvas' ? '#/classes/canvas' : '').map((e) => `${url}: ${e}`),
-      ...semanticProblems(doc, url, doc.type === 'Canvas' ? manifestCanvases : []).map((p) => `${url}: ${p}`),
+      ...schemaErrors(doc, schemaFragmentOf(doc)).map((e) => `${url}: ${e}`),
+      ...semanticProblems(doc, url, ['Manifest', 'Collection'].includes(String(doc.type)) ? [] : manifestCanvases).map((p) => `${url}: ${p}`),
+      ...(doc.type === 'Manifest' ? coverageProblems(doc, served).map((p) => `${url}: ${p}`) : []),
     ]);
     expect(problems).toEqual([]);
   });
+
+  it('declares every painting body at exactly the size its URL serves', async () => {
+    const bodies = [...served.values()].flatMap((doc) =>
+      doc.type === 'Manifest'
+        ? (doc.items as { items: { items: { body: { id: string; width: number; height: number } }[] }[] }[]).flatMap((canvas) =>
+            canvas.items.flatMap((page) => page.items.map((annotation) => annotation.body)),
+          )
+        : [],
+    );
+    expect(bodies.length).toBeGreaterThanOrEqual(4);
+    for (const body of bodies) {
+      const { width, height } = await sharp(Buffer.from(await (await fetch(fetchable(body.id))).arrayBuffer())).metadata();
+      expect({ id: body.id, width, height }).toEqual({ id: body.id, width: body.width, height: body.height });
+    }
+  }, 30_000);
 
   it('paints every canvas of 110020 through an image service whose info.json matches what the manifest says', async () => {
     const manifest = served.get(`${base}/iiif/3/110020/manifest`) as {

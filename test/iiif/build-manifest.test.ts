@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NO_IMAGE_NOTE, NOMINAL_CANVAS, PLACEHOLDER_NOTE } from '../../functions/core/iiif/presentation-3/build-canvases.ts';
+import { DEFAULT_IMAGE_LIMITS } from '../../functions/core/iiif/image-3/image-limits.ts';
+import { parseImageRequest } from '../../functions/core/iiif/image-3/parse-image-request.ts';
+import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
+import { buildPresentationContent, NO_IMAGE_NOTE, NOMINAL_CANVAS, PLACEHOLDER_NOTE } from '../../functions/core/iiif/presentation-3/build-canvases.ts';
 import { buildManifest, navDateOf } from '../../functions/core/iiif/presentation-3/build-manifest.ts';
-import type { Annotation, Canvas, Manifest } from '../../functions/core/iiif/presentation-3/types.ts';
+import type { Annotation, Canvas, ImageResource, Manifest } from '../../functions/core/iiif/presentation-3/types.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
 import { record110020, TEST_BASE_URL } from '../support/fixtures.ts';
@@ -20,8 +23,13 @@ beforeAll(async () => {
 
 const manifestOf = (record: ArchivalRecord) => JSON.parse(JSON.stringify(buildManifest(record, urls))) as Manifest;
 const metadataValue = (manifest: Manifest, label: string) => manifest.metadata.find((m) => m.label.en?.[0] === label)?.value;
-const supplementing = (canvas: Canvas | undefined): Annotation[] =>
-  (canvas?.annotations ?? []).flatMap((page) => page.items).filter((a) => a.motivation === 'supplementing');
+/** The text pages of a record, by id: what the manifest's canvases reference. */
+const textPagesOf = (record: ArchivalRecord) => new Map(buildPresentationContent(record, urls).textPages.map((page) => [page.id, page]));
+/** The supplementing annotations a canvas offers, through the pages it references. */
+const supplementing = (record: ArchivalRecord, canvas: Canvas | undefined): Annotation[] => {
+  const pages = textPagesOf(record);
+  return (canvas?.annotations ?? []).flatMap((ref) => pages.get(ref.id)?.items ?? []).filter((a) => a.motivation === 'supplementing');
+};
 
 describe('buildManifest for record 110020', () => {
   it('is a valid IIIF Presentation 3 manifest with no semantic problems', () => {
@@ -57,6 +65,28 @@ describe('buildManifest for record 110020', () => {
     expect(painting?.target).toBe(manifest.items[2]?.id);
   });
 
+  it('declares every painting body at exactly the size its URL serves, capped for a scan above maxArea', () => {
+    const record = withImages(plain, { scans: ['37'] });
+    const [large] = record.images;
+    if (!large) throw new Error('no image');
+    // 6000 × 5000 is 30 megapixels: full/max is scaled down to the 25-megapixel maxArea.
+    const big = { ...record, images: [{ ...large, width: 6000, height: 5000, levels: [{ width: 6000, height: 5000 }] }, ...record.images.slice(1)] };
+    const manifest = manifestOf(big);
+    expect(manifest.items[0]).toMatchObject({ width: 6000, height: 5000 });
+    for (const [index, canvas] of manifest.items.entries()) {
+      const body = canvas.items[0]?.items[0]?.body as ImageResource;
+      const image = big.images[index];
+      if (!image) throw new Error('no image');
+      const [region = '', size = '', rotation = '', file = ''] = body.id.split('/').slice(-4);
+      const request = parseImageRequest({ region, size, rotation, file });
+      if (!request.ok) throw new Error(request.message);
+      const plan = planImageRequest(request.value, image, DEFAULT_IMAGE_LIMITS);
+      if (!plan.ok) throw new Error(plan.message);
+      expect([body.width, body.height]).toEqual([plan.value.size.width, plan.value.size.height]);
+    }
+    expect(manifest.items[0]?.items[0]?.items[0]?.body).toMatchObject({ width: 5477, height: 4564 });
+  });
+
   it('says on a canvas when its image is a generated placeholder, and not on a scanned leaf', () => {
     const manifest = manifestOf(withImages(plain, { scans: ['37'] }));
     expect(manifest.items[0]?.summary).toBeUndefined();
@@ -71,22 +101,59 @@ describe('buildManifest for record 110020', () => {
     expect(schemaErrors(manifest)).toEqual([]);
   });
 
-  it('attaches the undivided translation once, to l. 37, targeting the four leaves and saying so', () => {
+  it('offers the undivided translation on every leaf: one page, referenced from all four canvases, its annotation targeting them and saying so', () => {
     const manifest = manifestOf(placeholders);
-    expect(manifest.items.map((canvas) => supplementing(canvas).length)).toEqual([1, 0, 0, 0]);
-    const [annotation] = supplementing(manifest.items[0]);
+    const [page, ...others] = textPagesOf(placeholders).values();
+    expect(others).toEqual([]);
+    expect(page?.id).toBe(`${TEST_BASE_URL}/iiif/3/110020/annotations/translation-en`);
+    for (const canvas of manifest.items) expect(canvas.annotations).toEqual([{ id: page?.id, type: 'AnnotationPage', label: page?.label }]);
+    expect(manifest.items.map((canvas) => supplementing(placeholders, canvas).length)).toEqual([1, 1, 1, 1]);
+    const [annotation] = page?.items ?? [];
     expect(annotation?.label).toEqual({ en: ['English translation of ll. 37-40 (the source does not divide the text by leaf)'] });
     expect(annotation?.target).toEqual(manifest.items.map((canvas) => canvas.id));
-    expect(annotation?.body).toEqual({ type: 'TextualBody', value: plain.texts[0]?.text, language: 'en', format: 'text/plain' });
+    expect(annotation?.body).toMatchObject({ type: 'TextualBody', language: 'en', format: 'text/html' });
   });
 
-  it('attaches a text the source gives for one leaf to that leaf alone', () => {
+  it('gives the translation as HTML with its paragraphs and line breaks, every character of the text escaped', () => {
+    const [page] = textPagesOf(placeholders).values();
+    const html = (page?.items[0]?.body as { value: string } | undefined)?.value ?? '';
+    expect(html.startsWith('<p>SECOND MAIN ADMINISTRATION OF THE GENERAL STAFF OF THE SOVIET ARMY</p><p>CIPHERED TELEGRAM</p>')).toBe(true);
+    expect(html).toContain('<p>Copies: Stalin (2)<br>From BEIJING Received 19 hours 35 minutes 27.1.1951<br>EXTREMELY URGENT T</p>');
+    expect(html).toContain('Korean People&#39;s Army');
+    expect(html.replace(/<\/?p>|<br>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('never lets a text be read as markup', () => {
+    const hostile = withImages({ ...plain, texts: [{ kind: 'translation', language: 'en', text: 'A <img src=x> & <script>alert(1)</script>\n\nB' }] });
+    const [page] = textPagesOf(hostile).values();
+    expect(page?.items[0]?.body).toEqual({
+      type: 'TextualBody',
+      value: '<p>A &lt;img src=x&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</p><p>B</p>',
+      language: 'en',
+      format: 'text/html',
+    });
+  });
+
+  it('offers a text the source gives for one leaf on that leaf alone', () => {
     const record = withImages({ ...plain, texts: [{ kind: 'transcription', language: 'ru', text: 'Текст', leaves: [{ number: 39, reverse: false }] }] });
     const manifest = manifestOf(record);
-    expect(manifest.items.map((canvas) => supplementing(canvas).length)).toEqual([0, 0, 1, 0]);
-    const [annotation] = supplementing(manifest.items[2]);
+    expect(manifest.items.map((canvas) => supplementing(record, canvas).length)).toEqual([0, 0, 1, 0]);
+    const [annotation] = supplementing(record, manifest.items[2]);
     expect(annotation?.target).toBe(manifest.items[2]?.id);
     expect(annotation?.label).toEqual({ en: ['Russian transcription of l. 39'] });
+  });
+
+  it('gives each text a page of its own, in the order of the texts', () => {
+    const record = withImages({
+      ...plain,
+      texts: [...plain.texts, { kind: 'transcription', language: 'ru', text: 'Текст', leaves: [{ number: 38, reverse: false }] }],
+    });
+    const manifest = manifestOf(record);
+    expect([...textPagesOf(record).keys()].map((id) => id.slice(`${TEST_BASE_URL}/iiif/3/110020/`.length))).toEqual([
+      'annotations/translation-en',
+      'annotations/transcription-ru',
+    ]);
+    expect(manifest.items.map((canvas) => (canvas.annotations ?? []).length)).toEqual([1, 2, 1, 1]);
   });
 
   it('describes the record: date, type, archival reference verbatim and in words, agents, upload date, record ID', () => {
@@ -116,6 +183,8 @@ describe('buildManifest for record 110020', () => {
   it('names the archive as provider, and links the landing page and the original record page', () => {
     const manifest = manifestOf(placeholders);
     expect(manifest.provider[0]).toMatchObject({ type: 'Agent', homepage: [{ id: 'https://digitalarchive.wilsoncenter.org/' }] });
+    expect(manifest.provider[0]?.id).toBe(`${TEST_BASE_URL}/#archive`);
+    expect(manifest.provider[0]?.id).not.toBe(manifest.provider[0]?.homepage[0]?.id);
     expect(manifest.homepage.map((page) => page.id)).toEqual([`${TEST_BASE_URL}/records/110020`, 'https://digitalarchive.wilsoncenter.org/document/110020']);
   });
 

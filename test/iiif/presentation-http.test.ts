@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { PRESENTATION_MEDIA_TYPE } from '../../functions/core/iiif/presentation-3/types.ts';
 import { fixedClock, seededStores, TEST_BASE_URL, testConfig } from '../support/fixtures.ts';
-import { referencedIds, schemaErrors, semanticProblems } from './iiif-checks.ts';
+import { coverageProblems, followedByCrawl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from './iiif-checks.ts';
 import { handMadeDeriver } from './leaf-images.ts';
 
 type App = ReturnType<typeof createApp>;
@@ -22,10 +22,7 @@ async function crawl(start: string): Promise<void> {
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
     const document = (await res.json()) as Json;
     served.set(url, document);
-    for (const ref of referencedIds(document)) {
-      const follow = ['items', 'partOf', 'canvas'].includes(ref.role) && ['Collection', 'Manifest', 'Canvas'].includes(ref.type ?? '');
-      if (follow && ref.id.startsWith(`${TEST_BASE_URL}/iiif/3/`)) queue.push(ref.id);
-    }
+    for (const ref of referencedIds(document)) if (followedByCrawl(ref) && ref.id.startsWith(`${TEST_BASE_URL}/iiif/3/`)) queue.push(ref.id);
   }
 }
 
@@ -38,7 +35,7 @@ beforeAll(async () => {
 const MANIFEST = '/iiif/3/110020/manifest';
 
 describe('IIIF Presentation documents served for the test records', () => {
-  it('reach every collection level, the manifest and its four canvases from the top collection', () => {
+  it('reach every collection level, the manifest, its canvases, pages, annotations and range from the top collection', () => {
     const paths = [...served.keys()].map((url) => url.slice(TEST_BASE_URL.length));
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -51,14 +48,17 @@ describe('IIIF Presentation documents served for the test records', () => {
         MANIFEST,
         '/iiif/3/110020/canvas/l37',
         '/iiif/3/110020/canvas/l40',
+        '/iiif/3/110020/canvas/l38/page/painting',
+        '/iiif/3/110020/canvas/l38/annotation/painting',
+        '/iiif/3/110020/annotations/translation-en',
+        '/iiif/3/110020/annotation/translation-en',
+        '/iiif/3/110020/range/document',
       ]),
     );
   });
 
   it('all validate against the IIIF Presentation 3 JSON Schema', () => {
-    const errors = [...served].flatMap(([url, document]) =>
-      schemaErrors(document, document.type === 'Canvas' ? '#/classes/canvas' : '').map((error) => `${url}: ${error}`),
-    );
+    const errors = [...served].flatMap(([url, document]) => schemaErrors(document, schemaFragmentOf(document)).map((error) => `${url}: ${error}`));
     expect(errors).toEqual([]);
   });
 
@@ -66,9 +66,17 @@ describe('IIIF Presentation documents served for the test records', () => {
     const manifest = served.get(`${TEST_BASE_URL}${MANIFEST}`) as { items: { id: string }[] };
     const canvases = manifest.items.map((canvas) => canvas.id);
     const problems = [...served].flatMap(([url, document]) =>
-      semanticProblems(document, url, document.type === 'Canvas' ? canvases : []).map((problem) => `${url}: ${problem}`),
+      semanticProblems(document, url, ['Manifest', 'Collection'].includes(String(document.type)) ? [] : canvases).map((problem) => `${url}: ${problem}`),
     );
     expect(problems).toEqual([]);
+  });
+
+  it('offer the translation on every canvas of 110020, from one page served at its id', () => {
+    const manifest = served.get(`${TEST_BASE_URL}${MANIFEST}`) as { items: { annotations?: { id: string }[] }[] };
+    expect(manifest.items.map((canvas) => canvas.annotations?.map((page) => page.id))).toEqual(
+      Array(4).fill([`${TEST_BASE_URL}/iiif/3/110020/annotations/translation-en`]),
+    );
+    expect(coverageProblems(manifest, served)).toEqual([]);
   });
 
   it('reference only ids of this service that resolve, with the media type they promise', async () => {
@@ -96,16 +104,39 @@ describe('IIIF Presentation documents served for the test records', () => {
 });
 
 describe('IIIF Presentation over HTTP', () => {
-  it.each([MANIFEST, '/iiif/3/collection/top', '/iiif/3/110020/canvas/l38'])(
-    'serves %s as JSON-LD with the Presentation 3 profile, cacheable',
-    async (path) => {
-      const res = await app.request(path);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe(PRESENTATION_MEDIA_TYPE);
-      expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
-      expect(res.headers.get('etag')).toMatch(/^"[^"]+"$/);
-    },
-  );
+  const PARTS = [
+    '/iiif/3/110020/canvas/l38',
+    '/iiif/3/110020/canvas/l38/page/painting',
+    '/iiif/3/110020/canvas/l38/annotation/painting',
+    '/iiif/3/110020/annotations/translation-en',
+    '/iiif/3/110020/annotation/translation-en',
+    '/iiif/3/110020/range/document',
+  ];
+
+  it.each([MANIFEST, '/iiif/3/collection/top', ...PARTS])('serves %s as JSON-LD with the Presentation 3 profile, cacheable', async (path) => {
+    const res = await app.request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(PRESENTATION_MEDIA_TYPE);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('etag')).toMatch(/^"[^"]+"$/);
+  });
+
+  it.each(PARTS)('serves %s with the JSON-LD context, at its own id, with a strong ETag from the record version and 304 to it', async (path) => {
+    const res = await app.request(path, { headers: { Origin: 'https://viewer.example' } });
+    const document = (await res.json()) as Json;
+    expect(document['@context']).toBe('http://iiif.io/api/presentation/3/context.json');
+    expect(document.id).toBe(`${TEST_BASE_URL}${path}`);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const etag = res.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"110020-v1-d\d+-[\w-]+"$/);
+    expect((await app.request(path, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await app.request(path, { method: 'HEAD' })).headers.get('etag')).toBe(etag);
+  });
+
+  it('gives every part an ETag of its own', async () => {
+    const etags = await Promise.all([MANIFEST, ...PARTS].map(async (path) => (await app.request(path)).headers.get('etag')));
+    expect(new Set(etags).size).toBe(PARTS.length + 1);
+  });
 
   it('opens CORS to every origin', async () => {
     const res = await app.request(MANIFEST, { headers: { Origin: 'https://viewer.example' } });
@@ -154,6 +185,14 @@ describe('IIIF Presentation over HTTP', () => {
     ['/iiif/3/999999/manifest', 404],
     ['/iiif/3/bad%20id/manifest', 400],
     ['/iiif/3/110020/canvas/l41', 404],
+    ['/iiif/3/110020/canvas/l41/page/painting', 404],
+    ['/iiif/3/110020/canvas/l37/page/other', 404],
+    ['/iiif/3/110020/canvas/l37/annotation/other', 404],
+    ['/iiif/3/110020/annotations/translation-ru', 404],
+    ['/iiif/3/110020/annotation/translation-ru', 404],
+    ['/iiif/3/110020/range/other', 404],
+    ['/iiif/3/999999/annotations/translation-en', 404],
+    ['/iiif/3/bad%20id/range/document', 400],
     ['/iiif/3/collection/nowhere', 404],
     ['/iiif/3/collection/archive/APRF/99', 404],
     ['/iiif/3/collection/archive/APRF/45/1/337/9', 404],

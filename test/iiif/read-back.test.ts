@@ -10,11 +10,14 @@ const LABELS = ['l. 37', 'l. 38', 'l. 39', 'l. 40'];
 const RIGHTS = 'http://rightsstatements.org/vocab/InC-EDU/1.0/';
 const TRANSLATION_START = 'SECOND MAIN ADMINISTRATION OF THE GENERAL STAFF OF THE SOVIET ARMY';
 
-let json: { id: string };
+let json: { id: string; items: { annotations?: { id: string }[] }[] };
+/** The translation's AnnotationPage as a viewer fetches it, from the id the canvases reference. */
+let pageJson: { id: string };
 beforeAll(async () => {
   const stores = await seededStores({ images: handMadeDeriver() });
   const app = createApp({ config: testConfig(), records: stores.records, clock: fixedClock() });
-  json = (await (await app.request('/iiif/3/110020/manifest')).json()) as { id: string };
+  json = (await (await app.request('/iiif/3/110020/manifest')).json()) as typeof json;
+  pageJson = (await (await app.request(json.items[0]?.annotations?.[0]?.id ?? '')).json()) as { id: string };
 });
 
 describe('manifesto.js reading the 110020 manifest', () => {
@@ -30,11 +33,17 @@ describe('manifesto.js reading the 110020 manifest', () => {
     expect(parse().getRequiredStatement()?.getValue()).toContain('welcomes reuse of Digital Archive materials');
   });
 
-  it('sees the English translation as a supplementing annotation on l. 37', () => {
-    const annotations = (canvases()[0]?.getAnnotations() ?? []).flatMap((page) => page.getAnnotations());
+  it('sees on every canvas a reference to the one page of the translation', () => {
+    const pages = canvases().map((canvas) => canvas.getAnnotations().map((page) => page.id));
+    expect(pages).toEqual(LABELS.map(() => [pageJson.id]));
+  });
+
+  it('reads the fetched page: the English translation as a supplementing annotation, an HTML body', () => {
+    const annotations = new manifesto.AnnotationPage(pageJson, {} as never).getAnnotations();
     expect(annotations.map((a) => a.getMotivation())).toEqual(['supplementing']);
     const [body] = annotations[0]?.getBody() ?? [];
-    expect(body?.getValue()).toMatch(new RegExp(`^${TRANSLATION_START}`));
+    expect(body?.getValue()).toMatch(new RegExp(`^<p>${TRANSLATION_START}</p>`));
+    expect(body?.getFormat()).toBe('text/html');
     expect(body?.getLanguage()).toBe('en');
   });
 });
@@ -62,15 +71,20 @@ describe('@iiif/parser normalizing the 110020 manifest', () => {
     expect(entities().Manifest[json.id]?.rights).toBe(RIGHTS);
   });
 
-  it('sees the translation as a supplementing annotation targeting l. 37, with an English text body', () => {
+  it('sees on every canvas the page of the translation, by reference', () => {
     const store = entities();
-    const canvas = store.Canvas[store.Manifest[json.id]?.items[0]?.id ?? ''];
-    const page = store.AnnotationPage[canvas?.annotations[0]?.id ?? ''];
-    const annotation = store.Annotation[page?.items[0]?.id ?? ''];
+    const canvases = store.Manifest[json.id]?.items.map((ref) => store.Canvas[ref.id]) ?? [];
+    expect(canvases.map((canvas) => canvas?.annotations.map((ref) => ref.id))).toEqual(LABELS.map(() => [pageJson.id]));
+  });
+
+  it('reads the fetched page: a supplementing annotation on the canvases, with an English HTML body', () => {
+    const store = normalize(structuredClone(pageJson)).entities as unknown as Entities;
+    const annotation = store.Annotation[store.AnnotationPage[pageJson.id]?.items[0]?.id ?? ''];
     expect(annotation?.motivation).toEqual(['supplementing']);
-    expect(annotation?.target.source?.id).toBe(canvas?.id);
+    // @iiif/parser keeps only the first of several targets; the page itself targets all four canvases.
+    expect(annotation?.target.source?.id).toBe((json.items[0] as unknown as Ref).id);
     const body = store.ContentResource[annotation?.body[0]?.id ?? ''];
-    expect(body?.value).toMatch(new RegExp(`^${TRANSLATION_START}`));
+    expect(body?.value).toMatch(new RegExp(`^<p>${TRANSLATION_START}</p>`));
     expect(body?.language).toBe('en');
   });
 });

@@ -318,6 +318,7 @@ describe('errors', () => {
   it.each([
     ['110020-l99', 'a leaf the record does not have'],
     ['110020-l37ob', 'a reverse side the record does not have'],
+    ['110020-l0', 'a document image, which only a record whose Source cites no leaf has'],
     ['424242-l1', 'an unknown record'],
   ])('%s is 404 (%s)', async (id) => {
     const { app } = await imageService();
@@ -325,7 +326,7 @@ describe('errors', () => {
     expect((await app.request(imageUrl('info.json', id))).status).toBe(404);
   });
 
-  it.each(['110020', 'bogus', '110020-37', 'a%2F..%2Fb-l1', '110020-l0'])('%s is refused with 404 before any storage read', async (id) => {
+  it.each(['110020', 'bogus', '110020-37', 'a%2F..%2Fb-l1', '110020-l0ob'])('%s is refused with 404 before any storage read', async (id) => {
     const { app, records, blobs } = await imageService();
     const get = vi.spyOn(records, 'get');
     expect((await app.request(imageUrl('full/max/0/default.jpg', id))).status).toBe(404);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leafImageId, parseLeafImageId } from '../../functions/core/iiif/image-3/leaf-image-id.ts';
+import { DOCUMENT_LEAF, isDocumentImage, leafImageId, parseLeafImageId } from '../../functions/core/iiif/image-3/leaf-image-id.ts';
 import { RECORD_ID_PATTERN } from '../../schemas/record.ts';
 
 describe('leaf image identifiers', () => {
@@ -23,10 +23,27 @@ describe('leaf image identifiers', () => {
     );
   });
 
-  it.each(['110020', '110020-l', '110020-l0', '110020-l07', '110020-37', '-l1', '110020-lob', '110020-l1OB', 'a b-l1', '../x-l1', `${'a'.repeat(65)}-l1`])(
-    'does not read %j as a leaf image',
-    (id) => {
-      expect(parseLeafImageId(id)).toBeUndefined();
-    },
-  );
+  it('names the document image of a record whose Source cites no leaf l0, and reads it back', () => {
+    expect(leafImageId('110020', DOCUMENT_LEAF)).toBe('110020-l0');
+    expect(parseLeafImageId('110020-l0')).toEqual({ recordId: '110020', leaf: DOCUMENT_LEAF });
+    expect(isDocumentImage({ leaf: DOCUMENT_LEAF })).toBe(true);
+    expect(isDocumentImage({ leaf: { number: 1, reverse: false } })).toBe(false);
+  });
+
+  it.each([
+    '110020',
+    '110020-l',
+    '110020-l0ob',
+    '110020-l00',
+    '110020-l07',
+    '110020-37',
+    '-l1',
+    '110020-lob',
+    '110020-l1OB',
+    'a b-l1',
+    '../x-l1',
+    `${'a'.repeat(65)}-l1`,
+  ])('does not read %j as a leaf image', (id) => {
+    expect(parseLeafImageId(id)).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 /**
- * IIIF Presentation API 3.0: record manifests (and their canvases, so canvas ids resolve) and
- * the collections that list them. JSON-LD with the Presentation 3 profile, open CORS (from the
- * app), strong ETags and 304s, Brotli/gzip on request.
+ * IIIF Presentation API 3.0: record manifests (and every canvas, annotation page, annotation and
+ * range in them, so that each id resolves) and the collections that list them. JSON-LD with the
+ * Presentation 3 profile, open CORS (from the app), strong ETags and 304s, Brotli/gzip on request.
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
@@ -9,8 +9,9 @@ import { Hono } from 'hono';
 import { buildCollection, PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
 import { buildManifest } from '../../core/iiif/presentation-3/build-manifest.ts';
 import { parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
+import { findPresentationPart } from '../../core/iiif/presentation-3/presentation-parts.ts';
 import { readCollectionPage } from '../../core/iiif/presentation-3/read-collection-page.ts';
-import { PRESENTATION_CONTEXT, PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
+import { PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
 import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -26,6 +27,23 @@ function sendPresentation(c: Context<AppEnv>, resource: object): Response {
   const body = JSON.stringify(resource);
   const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
   return sendRepresentation(c, { body, contentType: PRESENTATION_MEDIA_TYPE, etag });
+}
+
+/**
+ * A resource of a record's IIIF space at `/iiif/3/{id}/{path}`; 404 when the record has none
+ * there. Its ETag, like the manifest's, follows the record's version and the dissemination version.
+ */
+async function sendPart(c: Context<AppEnv>, path: string): Promise<Response> {
+  const { urls, records } = c.get('deps');
+  const record = await loadRecord(records, c.req.param('id') ?? '');
+  const id = urls.iiifPart(record.id, path);
+  const part = findPresentationPart(record, urls, id);
+  if (!part) throw notFound(`Record "${record.id}" has no IIIF resource "${path.slice(0, 80)}".`);
+  return sendCachedRepresentation(c, {
+    render: () => JSON.stringify(part),
+    contentType: PRESENTATION_MEDIA_TYPE,
+    etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-${createHash('sha256').update(id).digest('base64url').slice(0, 16)}`,
+  });
 }
 
 /** The decoded segments of a collection path, or undefined when a segment is not valid percent-encoding. */
@@ -64,12 +82,10 @@ export const iiifPresentationRoutes = new Hono<AppEnv>()
       etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-manifest`,
     });
   })
-  .get('/iiif/3/:id/canvas/:name', async (c) => {
-    const { urls, records } = c.get('deps');
-    const record = await loadRecord(records, c.req.param('id'));
-    const manifest = buildManifest(record, urls);
-    const id = urls.iiifPart(record.id, `canvas/${c.req.param('name')}`);
-    const canvas = manifest.items.find((candidate) => candidate.id === id);
-    if (!canvas) throw notFound(`Record "${record.id}" has no canvas "${c.req.param('name').slice(0, 40)}".`);
-    return sendPresentation(c, { '@context': PRESENTATION_CONTEXT, ...canvas, partOf: [{ id: manifest.id, type: 'Manifest', label: manifest.label }] });
-  });
+  // Every id inside a record's IIIF space resolves: canvases, annotation pages, annotations, ranges.
+  .get('/iiif/3/:id/canvas/:name', (c) => sendPart(c, `canvas/${c.req.param('name')}`))
+  .get('/iiif/3/:id/canvas/:name/page/:page', (c) => sendPart(c, `canvas/${c.req.param('name')}/page/${c.req.param('page')}`))
+  .get('/iiif/3/:id/canvas/:name/annotation/:annotation', (c) => sendPart(c, `canvas/${c.req.param('name')}/annotation/${c.req.param('annotation')}`))
+  .get('/iiif/3/:id/annotations/:name', (c) => sendPart(c, `annotations/${c.req.param('name')}`))
+  .get('/iiif/3/:id/annotation/:name', (c) => sendPart(c, `annotation/${c.req.param('name')}`))
+  .get('/iiif/3/:id/range/:name', (c) => sendPart(c, `range/${c.req.param('name')}`));

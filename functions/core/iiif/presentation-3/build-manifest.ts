@@ -46,6 +46,14 @@ export function seeAlsoOf(record: ArchivalRecord, urls: ServiceUrls): LinkedReso
   ];
 }
 
+/**
+ * The id of the archive as an Agent: this service's home, with a fragment for the archive it
+ * publishes, so the Agent is not confused with its homepage (a web page, a resource of its own).
+ */
+export function providerId(urls: ServiceUrls): string {
+  return `${urls.base}/#archive`;
+}
+
 /** The collections the record is listed in: every record, and the deepest archival level of its reference. */
 export function partOfRecord(record: ArchivalRecord, urls: ServiceUrls): Reference[] {
   const partOf: Reference[] = [{ id: urls.collection(ALL_COLLECTION), type: 'Collection', label: described(ALL_COLLECTION_LABEL) }];
@@ -74,7 +82,7 @@ export function buildManifest(record: ArchivalRecord, urls: ServiceUrls): Manife
     rights: record.rights.uri,
     provider: [
       {
-        id: publisher.homepage,
+        id: providerId(urls),
         type: 'Agent',
         label: described(publisher.institution ? `${publisher.name}, ${publisher.institution}` : publisher.name),
         homepage: [{ id: publisher.homepage, type: 'Text', label: described(publisher.name), format: 'text/html' }],

@@ -1,6 +1,8 @@
 /** IIIF Image API 3 resources for a leaf image: the full image painted on a canvas, and thumbnails. */
 import type { LeafImage } from '../../../../schemas/record.ts';
 import type { ServiceUrls } from '../../urls.ts';
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../image-3/image-limits.ts';
+import { resolveSize } from '../image-3/parse-size.ts';
 import { COMPLIANCE_LEVEL } from '../image-3/service-profile.ts';
 import type { ImageResource, ImageService } from './types.ts';
 
@@ -11,10 +13,23 @@ export function imageService(image: LeafImage, urls: ServiceUrls): ImageService 
   return { id: urls.imageService(image.id), type: 'ImageService3', profile: COMPLIANCE_LEVEL };
 }
 
-/** The whole image at full size, as the body of a painting annotation. */
-export function fullImage(image: LeafImage, urls: ServiceUrls): ImageResource {
+/**
+ * The size the image service serves for `full/max`: the whole image, or for an image larger than
+ * the service's limits (`maxArea` above all), the largest size within them.
+ */
+export function servedMaxSize(image: LeafImage, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): { width: number; height: number } {
+  const size = resolveSize({ kind: 'max', upscale: false }, image, limits);
+  return size.ok ? { width: size.value.width, height: size.value.height } : { width: image.width, height: image.height };
+}
+
+/**
+ * The whole image as the body of a painting annotation: `full/max`, declared at exactly the
+ * size that URL serves (the canvas keeps the image's full size; viewers scale the body to it).
+ */
+export function fullImage(image: LeafImage, urls: ServiceUrls, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): ImageResource {
   const service = imageService(image, urls);
-  return { id: `${service.id}/full/max/0/default.jpg`, type: 'Image', format: 'image/jpeg', width: image.width, height: image.height, service: [service] };
+  const { width, height } = servedMaxSize(image, limits);
+  return { id: `${service.id}/full/max/0/default.jpg`, type: 'Image', format: 'image/jpeg', width, height, service: [service] };
 }
 
 /**

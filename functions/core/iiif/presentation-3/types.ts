@@ -31,14 +31,16 @@ export interface ImageResource {
   label?: LanguageMap;
 }
 
+/** A text as HTML built from its escaped characters (see `textAsHtml`): a viewer shows it, never runs it. */
 export interface TextualBody {
   type: 'TextualBody';
   value: string;
   language: string;
-  format: 'text/plain';
+  format: 'text/html';
 }
 
 export interface Annotation {
+  '@context'?: string;
   id: string;
   type: 'Annotation';
   motivation: 'painting' | 'supplementing';
@@ -48,10 +50,18 @@ export interface Annotation {
 }
 
 export interface AnnotationPage {
+  '@context'?: string;
   id: string;
   type: 'AnnotationPage';
   label?: LanguageMap;
   items: Annotation[];
+}
+
+/** An AnnotationPage by reference: a client fetches it from its id. */
+export interface AnnotationPageReference {
+  id: string;
+  type: 'AnnotationPage';
+  label?: LanguageMap;
 }
 
 export interface Canvas {
@@ -65,7 +75,7 @@ export interface Canvas {
   thumbnail?: ImageResource[];
   partOf?: Reference[];
   items: AnnotationPage[];
-  annotations?: AnnotationPage[];
+  annotations?: AnnotationPageReference[];
 }
 
 export interface Reference {
@@ -93,6 +103,7 @@ export interface Agent {
 }
 
 export interface Range {
+  '@context'?: string;
   id: string;
   type: 'Range';
   label: LanguageMap;
