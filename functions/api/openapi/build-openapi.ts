@@ -126,18 +126,34 @@ function iiifPaths(): Json {
   const collection = (summary: string, parameters: unknown[]) => ({
     get: operation('iiif', summary, { '200': ok('A IIIF Presentation 3.0 Collection', [PRESENTATION_MEDIA_TYPE]), ...COMMON_RESPONSES }, [...parameters, page]),
   });
+  const canvas = pathParameter('name', 'The canvas name, after the leaf (`document` when the source cites no leaf)', 'l37');
+  const part = (summary: string, description: string, parameters: unknown[]) => ({
+    get: operation('iiif', summary, { '200': ok(description, [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [ref('parameters', 'RecordId'), ...parameters]),
+  });
   const paths: Json = {
     '/iiif/3/{id}/manifest': {
       get: operation('iiif', 'The record as a IIIF Presentation 3.0 Manifest', { '200': ok('The Manifest', [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [
         ref('parameters', 'RecordId'),
       ]),
     },
-    '/iiif/3/{id}/canvas/{name}': {
-      get: operation('iiif', 'One Canvas of the Manifest, dereferenced', { '200': ok('The Canvas', [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [
-        ref('parameters', 'RecordId'),
-        pathParameter('name', 'The canvas name, after the leaf', 'l37'),
-      ]),
-    },
+    '/iiif/3/{id}/canvas/{name}': part('One Canvas of the Manifest, dereferenced', 'The Canvas', [canvas]),
+    '/iiif/3/{id}/canvas/{name}/page/{page}': part("A canvas's painting AnnotationPage, dereferenced", 'The AnnotationPage', [
+      canvas,
+      pathParameter('page', 'The page of the canvas', 'painting'),
+    ]),
+    '/iiif/3/{id}/canvas/{name}/annotation/{annotation}': part("A canvas's painting Annotation, dereferenced", 'The Annotation', [
+      canvas,
+      pathParameter('annotation', 'The annotation of the canvas', 'painting'),
+    ]),
+    '/iiif/3/{id}/annotations/{name}': part(
+      "A text's AnnotationPage (translation or transcription), which every canvas the text covers references",
+      'The AnnotationPage',
+      [pathParameter('name', 'The kind and language of the text, and its number when there are several', 'translation-en')],
+    ),
+    '/iiif/3/{id}/annotation/{name}': part("A text's supplementing Annotation, with the text as HTML", 'The Annotation', [
+      pathParameter('name', 'The kind and language of the text, and its number when there are several', 'translation-en'),
+    ]),
+    '/iiif/3/{id}/range/{name}': part('A Range of the Manifest, dereferenced', 'The Range', [pathParameter('name', 'The range', 'document')]),
     '/iiif/3/collection/top': collection('The top collection: every record, and the repositories', []),
     '/iiif/3/collection/all': collection('Every record, in the order of its last change', []),
   };
