@@ -12,7 +12,7 @@ function describeScans(scans: ScanReport | undefined): string {
   return parts.length > 0 ? `; scans ${parts.join(', ')}` : '';
 }
 
-/** One line per outcome (more for rejections: one per problem). */
+/** One line per outcome (more for rejections, one per problem, and for warnings, one per warning). */
 export function formatOutcome(fileName: string, outcome: IngestOutcome): string {
   if (outcome.status === 'rejected') {
     return [`rejected  ${fileName}`, ...outcome.problems.map((p) => `          ${formatProblem(p, fileName)}`)].join('\n');
@@ -22,7 +22,9 @@ export function formatOutcome(fileName: string, outcome: IngestOutcome): string 
     return `withdrawn ${fileName} -> record ${outcome.id} stays withdrawn${reason}, skipped; bring it back with --reinstate ${outcome.id} --reason "..."`;
   }
   const reinstated = outcome.reinstated ? ', reinstated' : '';
-  return `${outcome.status.padEnd(9)} ${fileName} -> record ${outcome.id} v${outcome.version} (${outcome.datestamp})${reinstated}${describeScans(outcome.scans)}`;
+  const line = `${outcome.status.padEnd(9)} ${fileName} -> record ${outcome.id} v${outcome.version} (${outcome.datestamp})${reinstated}${describeScans(outcome.scans)}`;
+  // What the record keeps in spite of being unreadable, one line each under the outcome's.
+  return [line, ...(outcome.warnings ?? []).map((w) => `          warning: ${formatProblem(w, fileName)}`)].join('\n');
 }
 
 export function formatScanRemoval(outcome: RemoveScansOutcome): string {

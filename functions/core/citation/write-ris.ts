@@ -56,7 +56,7 @@ export function writeRis(record: ArchivalRecord, urls: ServiceUrls): string {
     tag('DA', risDate(record.date)),
     tag('PY', record.date.start ? String(record.date.start.year) : undefined),
     tag('AB', facts.abstract),
-    tag('LA', facts.language),
+    tag('LA', facts.language ?? record.languageLabels?.[0]),
     tag('DB', facts.archive),
     tag('AV', facts.archiveLocation),
     tag('UR', facts.url),

@@ -120,6 +120,8 @@ export function dublinCoreElements(record: ArchivalRecord, urls: ServiceUrls): D
   out.push({ name: 'identifier', value: record.id });
   out.push({ name: 'source', value: record.source.citation });
   for (const tag of record.languages ?? []) out.push(languageElement(tag));
+  // A language the export names without a known code, as named (DC allows free text; no scheme).
+  for (const label of record.languageLabels ?? []) out.push({ name: 'language', value: label });
   out.push({ name: 'relation', value: urls.manifest(record.id), scheme: 'URI', refinement: 'hasFormat' });
   out.push({ name: 'relation', value: record.provenance.originalUrl, scheme: 'URI' });
   for (const place of record.places) out.push({ name: 'coverage', value: place.name, refinement: 'spatial' });

@@ -95,10 +95,14 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
     .map((name) => name.trim())
     .filter(Boolean);
   const languages: string[] = [];
+  const languageLabels: string[] = [];
   for (const name of languageNames) {
     const code = languageCode(name);
     if (code) languages.push(code);
-    else problems.push({ line: languageField?.line, field: 'Language', message: `unknown language "${name}"` });
+    else {
+      languageLabels.push(name);
+      warnings.push({ line: languageField?.line, field: 'Language', message: `unknown language "${name}": kept as the language's label, with no code` });
+    }
   }
 
   if (problems.length > 0 || !date || !sourceParse || !rights) return { ok: false, problems };
@@ -126,6 +130,7 @@ export function buildRecordContent(parsed: ParsedExport, profile: ArchiveProfile
     return { ok: false, problems: [{ line: languageField?.line, field: 'Language', message: "the overlay contradicts the export's Language" }] };
   }
   if (languages.length > 0 || overlayLanguages) content.languages = languages.length > 0 ? languages : overlayLanguages;
+  if (languageLabels.length > 0) content.languageLabels = languageLabels;
   if (parsed.summary) content.summary = paragraphs(parsed.summary.value);
   if (overlay?.temporalCoverage) content.temporalCoverage = overlay.temporalCoverage;
 

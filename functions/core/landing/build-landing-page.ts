@@ -104,7 +104,8 @@ function facts(input: LandingPageInput): string {
   const institution = record.publisher.institution ? ` (${e(record.publisher.institution)})` : '';
   rows.push(['Archive', `<a${attrs({ href: record.publisher.homepage })}>${e(record.publisher.name)}</a>${institution}${place}`]);
   for (const doc of record.embeddedDocuments) rows.push([doc.relation === 'conveys' ? 'Conveys' : 'Encloses', e(doc.description)]);
-  if (record.languages?.length) rows.push(['Language of the original', e(record.languages.join(', '))]);
+  const languages = [...(record.languages ?? []), ...(record.languageLabels ?? [])];
+  if (languages.length > 0) rows.push(['Language of the original', e(languages.join(', '))]);
   if (record.subjects.length > 0) rows.push(['Subjects', e(record.subjects.map((s) => s.term).join('; '))]);
   if (record.places.length > 0) rows.push(['Places', e(record.places.map((p) => p.name).join('; '))]);
   if (record.temporalCoverage) rows.push(['Period covered', e(record.temporalCoverage)]);

@@ -124,6 +124,8 @@ export function buildMarcRecord(record: ArchivalRecord, urls: ServiceUrls): XmlE
     datafield('500', ' ', ' ', [['a', `Source: ${record.source.citation}`]]),
     record.embeddedDocuments.map((doc) => datafield('500', ' ', ' ', [['a', `${doc.relation === 'conveys' ? 'Conveys' : 'Encloses'}: ${doc.description}`]])),
     datafield('520', ' ', ' ', [['a', record.summary]]),
+    // 546 language note: the languages the export names that have no MARC code, as named.
+    record.languageLabels ? datafield('546', ' ', ' ', [['a', `${record.languageLabels.join('; ')}.`]]) : undefined,
     datafield('533', ' ', ' ', [
       ['a', 'Electronic reproduction.'],
       ['b', publisher.place],

@@ -127,6 +127,7 @@ export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement
       textEl('dateIssued', record.provenance.uploaded, { encoding: 'w3cdtf' }),
     ),
     (record.languages ?? []).map((tag) => el('language', {}, el('languageTerm', { type: 'code', authority: 'rfc5646' }, tag))),
+    (record.languageLabels ?? []).map((label) => el('language', {}, el('languageTerm', { type: 'text' }, label))),
     physicalDescription(record),
     textEl('abstract', record.summary),
     record.embeddedDocuments.map((doc) => el('note', { type: 'content' }, `${doc.relation === 'conveys' ? 'Conveys' : 'Encloses'}: ${doc.description}`)),

@@ -30,7 +30,8 @@ export function buildMetadata(record: ArchivalRecord): MetadataEntry[] {
   if (translators.length > 0) entries.push(entry(translators.length === 1 ? 'Translator' : 'Translators', languageless(...translators)));
   const contributors = agentNames(record, 'contributor');
   if (contributors.length > 0) entries.push(entry(contributors.length === 1 ? 'Contributor' : 'Contributors', languageless(...contributors)));
-  if (record.languages) entries.push(entry(record.languages.length === 1 ? 'Language' : 'Languages', described(...record.languages.map(languageName))));
+  const languages = [...(record.languages ?? []).map(languageName), ...(record.languageLabels ?? [])];
+  if (languages.length > 0) entries.push(entry(languages.length === 1 ? 'Language' : 'Languages', described(...languages)));
   if (record.subjects.length > 0) entries.push(entry('Subjects', described(...record.subjects.map((s) => s.term))));
   if (record.places.length > 0) entries.push(entry('Places', described(...record.places.map((p) => p.name))));
   if (record.provenance.uploaded) entries.push(entry('Original uploaded date', languageless(record.provenance.uploaded)));
