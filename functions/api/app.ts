@@ -15,6 +15,7 @@ import { answerUnrouted } from './http/unrouted.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { citationRoutes } from './routes/citation.ts';
+import { homeRoutes } from './routes/home.ts';
 import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
 import { linksetRoutes } from './routes/linkset.ts';
 import { oaiRoutes } from './routes/oai.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
 
   app.get('/health', (c) => replyJson(c, { status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.route('/', homeRoutes);
   app.route('/', recordRoutes);
   app.route('/', citationRoutes);
   app.route('/', rightsRoutes);

@@ -4,6 +4,8 @@
  */
 export interface ServiceUrls {
   base: string;
+  /** The home page, `{base}/`. */
+  home: string;
   record(id: string): string;
   recordRendering(id: string, extension: string): string;
   rights(id: string): string;
@@ -22,6 +24,8 @@ export interface ServiceUrls {
   oai: string;
   unapi: string;
   schema(name: string): string;
+  openapi: string;
+  sitemap: string;
 }
 
 export function serviceUrls(publicBaseUrl: string): ServiceUrls {
@@ -29,6 +33,7 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
   const seg = encodeURIComponent;
   return {
     base,
+    home: `${base}/`,
     record: (id) => `${base}/records/${seg(id)}`,
     recordRendering: (id, extension) => `${base}/records/${seg(id)}.${extension}`,
     rights: (id) => `${base}/records/${seg(id)}/rights`,
@@ -44,5 +49,7 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
     oai: `${base}/oai`,
     unapi: `${base}/unapi`,
     schema: (name) => `${base}/schemas/${seg(name)}.schema.json`,
+    openapi: `${base}/openapi.json`,
+    sitemap: `${base}/sitemap.xml`,
   };
 }

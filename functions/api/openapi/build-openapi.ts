@@ -16,6 +16,7 @@ import { METADATA_FORMATS } from '../../core/oai/metadata-formats.ts';
 import { OAI_VERBS } from '../../core/oai/parse-oai-request.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
 import { RENDERINGS } from '../renderings/index.ts';
+import { HOME_OFFERS } from '../routes/home.ts';
 import { BIBLIOGRAPHY_MEDIA_TYPE } from '../routes/records.ts';
 
 type Json = { [key: string]: unknown };
@@ -244,6 +245,28 @@ function oaiPaths(): Json {
 
 function discoveryPaths(): Json {
   return {
+    '/': {
+      get: operation(
+        'discovery',
+        'The home page: what the archive holds, the records changed recently, where machines start',
+        {
+          '200': {
+            ...ok('The home page for browsers (also without `Accept`, or `*/*`); for JSON clients, its links as an RFC 9264 link set', [
+              ...new Set(HOME_OFFERS.map((o) => o.mediaType)),
+            ]),
+            headers: { Link: { schema: { type: 'string' }, description: 'The OpenAPI description, `rel="service-desc"`' } },
+          },
+          '406': ref('responses', 'NotAcceptable'),
+          '304': ref('responses', 'NotModified'),
+          '503': ref('responses', 'Unavailable'),
+        },
+        [],
+        {
+          description:
+            'Negotiated on `Accept` (`Vary: Accept`): HTML, the collection tree by repository and fond (each linked to its IIIF collection and its OAI-PMH set) and the records added or changed most recently; `application/linkset+json` or `application/json`, the link set (`service-desc`, `service-doc`).',
+        },
+      ),
+    },
     '/unapi': {
       get: operation(
         'discovery',

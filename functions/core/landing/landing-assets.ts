@@ -1,7 +1,8 @@
 /**
  * The landing page's only inline style sheet and script, and the security headers that allow
  * exactly these two by hash (no `unsafe-inline`, no `unsafe-eval`). The page is complete without
- * the script: it only turns the style form into a live selector and adds a copy button.
+ * the script: it only turns the style form into a live selector and adds a copy button. The home
+ * page and the tombstone page use the same style sheet under the same headers (and no script).
  */
 import { createHash } from 'node:crypto';
 
@@ -30,6 +31,16 @@ blockquote.rights { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid
 ul.downloads { font-family: system-ui, sans-serif; font-size: 0.95rem; padding-left: 1.2rem; }
 .type { color: var(--muted); font-size: 0.85rem; }
 .iiif-mark { display: inline-block; font: 700 0.75rem/1.3 system-ui, sans-serif; color: #fff; background: #2873ab; border-radius: 0.2rem; padding: 0 0.3rem; margin-right: 0.3rem; }
+.viewer { font-family: system-ui, sans-serif; font-size: 0.95rem; margin: 1rem 0 0; padding: 0.6rem 0.9rem; border: 1px solid var(--line); border-radius: 0.35rem; }
+.viewer p { margin: 0; }
+.viewer p + p { margin-top: 0.25rem; }
+.note, .meta, .set-links { font-family: system-ui, sans-serif; font-size: 0.875rem; color: var(--muted); }
+ul.tree { padding-left: 1.2rem; }
+ul.tree > li { margin-bottom: 0.6rem; }
+ul.tree ul { padding-left: 1.2rem; margin: 0.2rem 0 0; }
+ol.recent { padding-left: 1.5rem; }
+ol.recent li { margin-bottom: 0.6rem; }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 `.trim();
 
 export const LANDING_SCRIPT = `

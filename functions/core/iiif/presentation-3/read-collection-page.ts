@@ -27,13 +27,19 @@ async function findSet(records: RecordStore, spec: string): Promise<SetEntry | u
 
 /**
  * Direct children of a set (specs `prefix` + one token), after `after`, at most `limit`. The set
- * index interleaves children with their own descendants, so the scan is bounded: when it stops
- * early, `next` lets the following page resume where it stopped.
+ * index interleaves children with their own descendants, so the scan is bounded (at most `calls`
+ * store calls): when it stops early, `next` lets the following page resume where it stopped.
  */
-async function listChildSets(records: RecordStore, prefix: string, after: string | undefined, limit: number): Promise<{ items: SetEntry[]; next?: string }> {
+export async function listChildSets(
+  records: RecordStore,
+  prefix: string,
+  after: string | undefined,
+  limit: number,
+  calls = SET_SCAN_CALLS,
+): Promise<{ items: SetEntry[]; next?: string }> {
   const children: SetEntry[] = [];
   let cursor = after;
-  for (let call = 0; call < SET_SCAN_CALLS; call++) {
+  for (let call = 0; call < calls; call++) {
     const page = await records.listSets({ prefix, limit: SET_SCAN_LIMIT, ...(cursor === undefined ? {} : { after: cursor }) });
     for (const set of page.items) {
       if (set.spec.slice(prefix.length).includes(':')) continue;
