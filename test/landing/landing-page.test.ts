@@ -6,7 +6,7 @@ import { CITATION_STYLES } from '../../functions/core/citation/citation-styles.t
 import { dublinCoreElements } from '../../functions/core/dc/dublin-core-elements.ts';
 import { buildLandingPage } from '../../functions/core/landing/build-landing-page.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
-import type { ArchivalRecord } from '../../schemas/record.ts';
+import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
 import { record110020, TEST_BASE_URL, testApp } from '../support/fixtures.ts';
 
 const urls = serviceUrls(TEST_BASE_URL);
@@ -132,10 +132,8 @@ describe('landing page body: readable without JavaScript', () => {
     );
   });
 
-  it('links the viewer and the IIIF manifest', () => {
+  it('links the IIIF manifest', () => {
     const manifest = `${TEST_BASE_URL}/iiif/3/110020/manifest`;
-    const hrefs = page.querySelectorAll('a').map((a) => a.getAttribute('href'));
-    expect(hrefs).toContain(urls.viewer(manifest));
     expect(page.querySelector('a.iiif')?.getAttribute('href')).toBe(manifest);
     expect(page.querySelector('a.iiif')?.text).toContain('IIIF manifest');
   });
@@ -148,6 +146,52 @@ describe('landing page body: readable without JavaScript', () => {
   it('has no inline event handlers and no style attributes', () => {
     const attributes = page.querySelectorAll('*').flatMap((el) => Object.keys(el.attributes));
     expect(attributes.filter((a) => a.startsWith('on') || a === 'style')).toEqual([]);
+  });
+});
+
+describe('the viewer link: near the top, and honest', () => {
+  const image = (leaf: number, placeholder: boolean): LeafImage => ({
+    id: `110020-l${leaf}`,
+    leaf: { number: leaf, reverse: false },
+    width: 1000,
+    height: 1400,
+    levels: [{ width: 1000, height: 1400 }],
+    tileSize: 512,
+    placeholder,
+    sha256: '0'.repeat(64),
+  });
+  const viewerHref = urls.viewer(urls.manifest('110020'));
+  const withImages = (images: LeafImage[]) => build({ ...record, images });
+
+  it('offers no viewer when there is nothing to view', () => {
+    const p = withImages([]);
+    expect(p.querySelector('.viewer')).toBeNull();
+    expect(p.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain(viewerHref);
+  });
+
+  it('says the viewer shows placeholders when no leaf has a scan', () => {
+    const p = withImages([37, 38, 39, 40].map((leaf) => image(leaf, true)));
+    expect(p.querySelector('.viewer a')?.getAttribute('href')).toBe(viewerHref);
+    expect(p.querySelector('.viewer a')?.text).toBe('Open the record in the viewer');
+    expect(p.querySelector('.viewer .note')?.text).toBe('No scans yet: the viewer shows placeholder images for ll. 37-40.');
+  });
+
+  it('names the scanned leaves, and the ones that show placeholders', () => {
+    const p = withImages([image(37, false), image(38, true), image(39, true), image(40, false)]);
+    expect(p.querySelector('.viewer a')?.text).toBe('View the scans in the viewer (ll. 37, 40)');
+    expect(p.querySelector('.viewer .note')?.text).toBe('No scan yet of ll. 38-39: the viewer shows placeholder images for them.');
+  });
+
+  it('says nothing of placeholders when every leaf is scanned', () => {
+    const p = withImages([image(37, false)]);
+    expect(p.querySelector('.viewer a')?.text).toBe('View the scans in the viewer (l. 37)');
+    expect(p.querySelector('.viewer .note')).toBeNull();
+  });
+
+  it('comes right after the facts, before the summary and the translation', () => {
+    const p = withImages([image(37, false)]);
+    const order = p.querySelectorAll('dl.facts, .viewer, #summary, .translation').map((el) => el.getAttribute('class') ?? el.getAttribute('id'));
+    expect(order).toEqual(['facts', 'viewer', 'summary', 'translation']);
   });
 });
 

@@ -6,8 +6,9 @@
  * `cite-as`/`linkset`, and an `alternate` link for every rendering. No OpenGraph and no COinS:
  * both make some importers save the record as a web page instead of a letter.
  */
-import type { Agent, ArchivalRecord, RecordText } from '../../../schemas/record.ts';
+import type { Agent, ArchivalRecord, LeafImage, RecordText } from '../../../schemas/record.ts';
 import { citationFacts } from '../citation/citation-facts.ts';
+import { describeLeaves } from '../ingest/parse-source-citation.ts';
 import { describeArchivalReference } from '../records/describe-archival-reference.ts';
 import { archivalReferencesOf } from '../records/source-references.ts';
 import { describeRights } from '../rights/describe-rights.ts';
@@ -167,6 +168,36 @@ function citeSection(input: LandingPageInput): string {
   ].join('\n');
 }
 
+/** Leaves as archivists cite them: `l. 37`, `ll. 37-40`. */
+const leavesLabel = (images: readonly LeafImage[]) => `${images.length === 1 ? 'l.' : 'll.'} ${describeLeaves(images.map((image) => image.leaf))}`;
+
+/**
+ * The viewer link, near the top of the page, and honest: none when the record has no image to
+ * view; when leaves have no scan, it says that the viewer shows placeholders for them.
+ */
+function viewerSection(input: LandingPageInput): string {
+  const { record, urls } = input;
+  const { images } = record;
+  if (images.length === 0) return '';
+  const href = urls.viewer(urls.manifest(record.id));
+  const placeholders = images.filter((image) => image.placeholder);
+  let link: string;
+  let note: string;
+  if (placeholders.length === images.length) {
+    link = 'Open the record in the viewer';
+    note = `No scans yet: the viewer shows placeholder images for ${leavesLabel(images)}.`;
+  } else if (placeholders.length > 0) {
+    link = `View the scans in the viewer (${leavesLabel(images.filter((image) => !image.placeholder))})`;
+    note = `No scan yet of ${leavesLabel(placeholders)}: the viewer shows placeholder images for ${placeholders.length === 1 ? 'it' : 'them'}.`;
+  } else {
+    link = `View the scans in the viewer (${leavesLabel(images)})`;
+    note = '';
+  }
+  const lines = [`<p><a${attrs({ href })}>${e(link)}</a></p>`];
+  if (note) lines.push(`<p class="note">${e(note)}</p>`);
+  return `<div class="viewer" id="viewer">\n${lines.join('\n')}\n</div>`;
+}
+
 function downloadsSection(input: LandingPageInput): string {
   const { record, urls } = input;
   const manifest = urls.manifest(record.id);
@@ -174,7 +205,6 @@ function downloadsSection(input: LandingPageInput): string {
   return [
     '<section aria-labelledby="downloads">',
     '<h2 id="downloads">View and download</h2>',
-    `<p><a${attrs({ href: urls.viewer(manifest) })}>View the scans in the viewer</a></p>`,
     `<p><a class="iiif"${attrs({ href: manifest, type: 'application/ld+json', title: 'IIIF manifest: drag into any IIIF viewer' })}><span class="iiif-mark" aria-hidden="true">IIIF</span>IIIF manifest</a></p>`,
     `<ul class="downloads">\n${items.join('\n')}\n</ul>`,
     '</section>',
@@ -191,6 +221,7 @@ export function buildLandingPage(input: LandingPageInput): string {
     record.genre ? `<p class="genre">${e(record.genre)}</p>` : '',
     `<h1>${e(record.title)}</h1>`,
     facts(input),
+    viewerSection(input),
     summary,
     ...record.texts.map((t, i, all) => textSection(t, i, all)),
     rightsSection(input),
