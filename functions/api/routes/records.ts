@@ -73,7 +73,8 @@ async function sendNegotiated(c: Context<AppEnv>, record: ArchivalRecord): Promi
 
 /** A withdrawn record's page, 410, for a browser asking for the landing page. */
 function sendTombstonePage(c: Context<AppEnv>, problem: WithdrawnRecordProblem): Response {
-  return reply(c, buildTombstonePage(problem.tombstone, c.get('deps').urls), 410, {
+  const { urls, config } = c.get('deps');
+  return reply(c, buildTombstonePage(problem.tombstone, urls, { serviceName: config.oai.repositoryName }), 410, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'public, max-age=300',
     ...LANDING_SECURITY_HEADERS,
