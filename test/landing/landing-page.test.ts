@@ -169,6 +169,12 @@ describe('the viewer link: near the top, and honest', () => {
     expect(p.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain(viewerHref);
   });
 
+  it('offers no viewer when the only image is the placeholder of a document whose source cites no leaf', () => {
+    const p = withImages([image(0, true)]);
+    expect(p.querySelector('.viewer')).toBeNull();
+    expect(p.querySelectorAll('a').map((a) => a.getAttribute('href'))).not.toContain(viewerHref);
+  });
+
   it('says the viewer shows placeholders when no leaf has a scan', () => {
     const p = withImages([37, 38, 39, 40].map((leaf) => image(leaf, true)));
     expect(p.querySelector('.viewer a')?.getAttribute('href')).toBe(viewerHref);
@@ -186,6 +192,10 @@ describe('the viewer link: near the top, and honest', () => {
     const p = withImages([image(37, false)]);
     expect(p.querySelector('.viewer a')?.text).toBe('View the scans in the viewer (l. 37)');
     expect(p.querySelector('.viewer .note')).toBeNull();
+  });
+
+  it('calls a scan of a document whose source cites no leaf the document', () => {
+    expect(withImages([image(0, false)]).querySelector('.viewer a')?.text).toBe('View the scans in the viewer (the document)');
   });
 
   it('comes right after the facts, before the summary and the translation', () => {

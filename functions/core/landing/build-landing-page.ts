@@ -8,6 +8,7 @@
  */
 import type { Agent, ArchivalRecord, LeafImage, RecordText } from '../../../schemas/record.ts';
 import { citationFacts } from '../citation/citation-facts.ts';
+import { DOCUMENT_LEAF } from '../iiif/image-3/leaf-image-id.ts';
 import { describeLeaves } from '../ingest/parse-source-citation.ts';
 import { describeArchivalReference } from '../records/describe-archival-reference.ts';
 import { archivalReferencesOf } from '../records/source-references.ts';
@@ -168,17 +169,25 @@ function citeSection(input: LandingPageInput): string {
   ].join('\n');
 }
 
-/** Leaves as archivists cite them: `l. 37`, `ll. 37-40`. */
-const leavesLabel = (images: readonly LeafImage[]) => `${images.length === 1 ? 'l.' : 'll.'} ${describeLeaves(images.map((image) => image.leaf))}`;
+/** The image of a record whose source cites no leaf: the whole document. */
+const isDocumentImage = (image: LeafImage) => image.leaf.number === DOCUMENT_LEAF.number;
+
+/** Leaves as archivists cite them: `l. 37`, `ll. 37-40`; the document's image as "the document". */
+function leavesLabel(images: readonly LeafImage[]): string {
+  const leaves = images.filter((image) => !isDocumentImage(image)).map((image) => image.leaf);
+  const cited = leaves.length === 0 ? '' : `${leaves.length === 1 ? 'l.' : 'll.'} ${describeLeaves(leaves)}`;
+  return [images.some(isDocumentImage) ? 'the document' : '', cited].filter(Boolean).join(', ');
+}
 
 /**
- * The viewer link, near the top of the page, and honest: none when the record has no image to
- * view; when leaves have no scan, it says that the viewer shows placeholders for them.
+ * The viewer link, near the top of the page, and honest: none when there is nothing to view (no
+ * image, or only the placeholder that stands for a document whose source cites no leaf); when
+ * leaves have no scan, it says that the viewer shows placeholders for them.
  */
 function viewerSection(input: LandingPageInput): string {
   const { record, urls } = input;
   const { images } = record;
-  if (images.length === 0) return '';
+  if (images.every((image) => image.placeholder && isDocumentImage(image))) return '';
   const href = urls.viewer(urls.manifest(record.id));
   const placeholders = images.filter((image) => image.placeholder);
   let link: string;
