@@ -72,12 +72,13 @@ async function sendNegotiated(c: Context<AppEnv>, record: ArchivalRecord): Promi
 }
 
 /** A withdrawn record's page, 410, for a browser asking for the landing page. */
-function sendTombstonePage(c: Context<AppEnv>, problem: WithdrawnRecordProblem): Response {
+function sendTombstonePage(c: Context<AppEnv>, problem: WithdrawnRecordProblem, vary: { [name: string]: string }): Response {
   const { urls, config } = c.get('deps');
   return reply(c, buildTombstonePage(problem.tombstone, urls, { serviceName: config.oai.repositoryName }), 410, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'public, max-age=300',
     ...LANDING_SECURITY_HEADERS,
+    ...vary,
   });
 }
 
@@ -96,8 +97,11 @@ export const recordRoutes = new Hono<AppEnv>().get('/records/:file', async (c) =
   try {
     record = await loadRecord(c.get('deps').records, rawId);
   } catch (error) {
-    if (error instanceof WithdrawnRecordProblem && wantsLandingPage(c, dot === -1 ? undefined : file.slice(dot + 1))) return sendTombstonePage(c, error);
-    throw error;
+    if (!(error instanceof WithdrawnRecordProblem)) throw error;
+    // Without an extension the answer (page or problem) depends on Accept, as a live record's does.
+    const vary: { [name: string]: string } = dot === -1 ? { Vary: 'Accept' } : {};
+    if (wantsLandingPage(c, dot === -1 ? undefined : file.slice(dot + 1))) return sendTombstonePage(c, error, vary);
+    throw new HttpProblem(error.status, error.title, error.detail, error.extra, { ...error.headers, ...vary });
   }
   if (dot === -1) return sendNegotiated(c, record);
   const extension = file.slice(dot + 1);
