@@ -140,11 +140,20 @@ export const TextSchema = z.object({
 });
 export type RecordText = z.infer<typeof TextSchema>;
 
+/**
+ * The leaf an image shows: a leaf of the archival reference, or leaf 0 (never a reverse side) for
+ * the one image of a record whose Source cites no leaf, which stands for the whole document.
+ */
+export const ImageLeafSchema = z.object({
+  number: z.int().check(z.gte(0)),
+  reverse: z.boolean(),
+});
+
 /** A leaf image and its pyramidal derivative, measured at ingest so no request decodes it. */
 export const LeafImageSchema = z.object({
-  /** Image identifier in the IIIF Image API: `{recordId}-l{n}`, `{recordId}-l{n}ob` for a reverse side (see `leafImageId`). */
+  /** Image identifier in the IIIF Image API: `{recordId}-l{n}`, `{recordId}-l{n}ob` for a reverse side, `{recordId}-l0` for the document (see `leafImageId`). */
   id: nonEmpty(),
-  leaf: LeafSchema,
+  leaf: ImageLeafSchema,
   width: z.int().check(z.gte(1)),
   height: z.int().check(z.gte(1)),
   /** Sizes of the pyramid's pages, largest first. */

@@ -2,7 +2,9 @@
  * The ingest's LeafImageDeriver over sharp: one image per leaf of the record's archival
  * reference, the supplied scan when there is one and otherwise a generated placeholder, each
  * stored as given and as a tiled pyramidal TIFF with JPEG tiles, the derivative the image
- * service reads. A record whose reference names no leaves gets no images: nothing is invented.
+ * service reads. A record whose Source cites no leaf gets one placeholder for the whole
+ * document, `{id}-l0`, that says so and gives the Source: no leaf is invented, and every
+ * viewer has an image to paint (docs/adr/0010-iiif-for-every-viewer.md).
  *
  * Output is deterministic (same input, same bytes), so re-ingesting an unchanged export with
  * the same scans leaves the record unchanged; a leaf given no scan keeps the scan the record
@@ -10,12 +12,12 @@
  */
 import sharp from 'sharp';
 import type { LeafImage, RecordContent } from '../../schemas/record.ts';
-import { leafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
+import { DOCUMENT_LEAF, leafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
 import { type DerivedObject, type LeafImageDeriver, ScanError } from '../core/ingest/ingest-export.ts';
 import { leafLabel } from '../core/ingest/parse-source-citation.ts';
 import { sha256Hex } from '../core/records/record-fingerprint.ts';
 import { originalKey, pyramidKey } from './image-object-keys.ts';
-import { leafReference, placeholderSvg } from './placeholder-svg.ts';
+import { documentPlaceholderSvg, leafReference, placeholderSvg } from './placeholder-svg.ts';
 
 export const PYRAMID_TILE_SIZE = 512;
 const PYRAMID_JPEG_QUALITY = 85;
@@ -107,24 +109,43 @@ export class SharpLeafImageDeriver implements LeafImageDeriver {
         images.push({ ...keptImage, leaf });
         continue;
       }
-      const source: Source = scan
-        ? await scanSource(content.id, label, scan)
-        : {
-            bytes: new TextEncoder().encode(placeholderSvg(leafReference(reference, leaf))),
-            contentType: 'image/svg+xml',
-            extension: 'svg',
-            placeholder: true,
-          };
-      const tileSize = tileSizeFor(await sharp(source.bytes).metadata(), this.tileSize);
-      const pyramid = await buildPyramid(source.bytes, tileSize);
-      const sha256 = sha256Hex(pyramid);
-      const levels = await pyramidLevels(pyramid);
-      const full = levels[0];
-      if (!full) throw new Error(`the pyramid of leaf ${label} of record ${content.id} has no pages`);
-      objects.push({ key: originalKey(content.id, leaf, sha256Hex(source.bytes), source.extension), body: source.bytes, contentType: source.contentType });
-      objects.push({ key: pyramidKey(content.id, leaf, sha256), body: pyramid, contentType: 'image/tiff' });
-      images.push({ id, leaf, width: full.width, height: full.height, levels, tileSize, placeholder: source.placeholder, sha256 });
+      const source: Source = scan ? await scanSource(content.id, label, scan) : placeholderSource(placeholderSvg(leafReference(reference, leaf)));
+      await this.store(content.id, id, leaf, source, { images, objects });
+    }
+    if ((reference?.leaves.length ?? 0) === 0) {
+      // No leaf cited: one placeholder for the document, which names its Source as given.
+      const leaf = { ...DOCUMENT_LEAF };
+      await this.store(content.id, leafImageId(content.id, leaf), leaf, placeholderSource(documentPlaceholderSvg(content.source.citation)), {
+        images,
+        objects,
+      });
     }
     return { images, objects };
   }
+
+  /** Builds the pyramid of one image and adds it, and its source as given, to what the record stores. */
+  private async store(
+    recordId: string,
+    id: string,
+    leaf: LeafImage['leaf'],
+    source: Source,
+    into: { images: LeafImage[]; objects: DerivedObject[] },
+  ): Promise<void> {
+    const tileSize = tileSizeFor(await sharp(source.bytes).metadata(), this.tileSize);
+    const pyramid = await buildPyramid(source.bytes, tileSize);
+    const sha256 = sha256Hex(pyramid);
+    const levels = await pyramidLevels(pyramid);
+    const full = levels[0];
+    if (!full) throw new Error(`the pyramid of image ${id} of record ${recordId} has no pages`);
+    into.objects.push({ key: originalKey(recordId, leaf, sha256Hex(source.bytes), source.extension), body: source.bytes, contentType: source.contentType });
+    into.objects.push({ key: pyramidKey(recordId, leaf, sha256), body: pyramid, contentType: 'image/tiff' });
+    into.images.push({ id, leaf, width: full.width, height: full.height, levels, tileSize, placeholder: source.placeholder, sha256 });
+  }
 }
+
+const placeholderSource = (svg: string): Source => ({
+  bytes: new TextEncoder().encode(svg),
+  contentType: 'image/svg+xml',
+  extension: 'svg',
+  placeholder: true,
+});

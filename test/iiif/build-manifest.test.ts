@@ -2,14 +2,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IMAGE_LIMITS } from '../../functions/core/iiif/image-3/image-limits.ts';
 import { parseImageRequest } from '../../functions/core/iiif/image-3/parse-image-request.ts';
 import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
-import { buildPresentationContent, NO_IMAGE_NOTE, NOMINAL_CANVAS, PLACEHOLDER_NOTE } from '../../functions/core/iiif/presentation-3/build-canvases.ts';
+import {
+  buildPresentationContent,
+  DOCUMENT_PLACEHOLDER_NOTE,
+  NO_IMAGE_NOTE,
+  NOMINAL_CANVAS,
+  PLACEHOLDER_NOTE,
+} from '../../functions/core/iiif/presentation-3/build-canvases.ts';
 import { buildManifest, navDateOf } from '../../functions/core/iiif/presentation-3/build-manifest.ts';
 import type { Annotation, Canvas, ImageResource, Manifest } from '../../functions/core/iiif/presentation-3/types.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
 import { record110020, TEST_BASE_URL } from '../support/fixtures.ts';
 import { schemaErrors, semanticProblems } from './iiif-checks.ts';
-import { PLACEHOLDER_SIZE, scanSize, withImages } from './leaf-images.ts';
+import { leafImage, PLACEHOLDER_SIZE, scanSize, withImages } from './leaf-images.ts';
 
 const urls = serviceUrls(TEST_BASE_URL);
 const MANIFEST_URL = `${TEST_BASE_URL}/iiif/3/110020/manifest`;
@@ -233,6 +239,28 @@ describe('buildManifest for record 110020', () => {
     const manifest = manifestOf(record);
     expect(manifest.items.map((canvas) => canvas.label)).toEqual([{ en: ['Document'] }]);
     expect(manifest.partOf).toHaveLength(1);
+    expect(schemaErrors(manifest)).toEqual([]);
+    expect(semanticProblems(manifest, MANIFEST_URL)).toEqual([]);
+  });
+
+  it('paints the one canvas of a record whose source names no leaves with its document placeholder, l0, and offers the text there', () => {
+    const placeholder = leafImage('110020', { number: 37, reverse: false }, true);
+    const record: ArchivalRecord = {
+      ...plain,
+      source: { citation: 'Obtained and translated for CWIHP by Kathryn Weathersby.', kind: 'note' },
+      images: [{ ...placeholder, id: '110020-l0', leaf: { number: 0, reverse: false } }],
+    };
+    const manifest = manifestOf(record);
+    expect(manifest.items).toHaveLength(1);
+    const [canvas] = manifest.items;
+    expect(canvas).toMatchObject({ id: `${TEST_BASE_URL}/iiif/3/110020/canvas/document`, label: { en: ['Document'] }, width: 1240, height: 1754 });
+    expect(canvas?.summary).toEqual({ en: [DOCUMENT_PLACEHOLDER_NOTE] });
+    expect(canvas?.items[0]?.items[0]?.body).toMatchObject({
+      id: `${TEST_BASE_URL}/iiif/image/3/110020-l0/full/max/0/default.jpg`,
+      label: { en: ['Placeholder: no scan of the document is held'] },
+    });
+    expect(supplementing(record, canvas).map((a) => [a.label, a.target])).toEqual([[{ en: ['English translation of the document'] }, canvas?.id]]);
+    expect(manifest.thumbnail?.[0]?.service[0]?.id).toBe(`${TEST_BASE_URL}/iiif/image/3/110020-l0`);
     expect(schemaErrors(manifest)).toEqual([]);
     expect(semanticProblems(manifest, MANIFEST_URL)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestExport } from '../../functions/core/ingest/ingest-export.ts';
 import { sha256Hex } from '../../functions/core/records/record-fingerprint.ts';
 import { SharpLeafImageDeriver } from '../../functions/image/leaf-image-deriver.ts';
-import { leafReference, placeholderSvg } from '../../functions/image/placeholder-svg.ts';
+import { documentPlaceholderSvg, leafReference, placeholderSvg, wrapText } from '../../functions/image/placeholder-svg.ts';
 import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import type { RecordContent } from '../../schemas/record.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020, fixedClock, OVERLAY_110020, record110020 } from '../support/fixtures.ts';
@@ -140,14 +140,29 @@ describe('SharpLeafImageDeriver', () => {
     expect([images[0]?.width, images[0]?.height]).toEqual([200, 300]);
   });
 
-  it('makes no images for a record whose reference names no leaves', async () => {
-    expect(await deriver.derive(await content([]), new Map())).toEqual({ images: [], objects: [] });
+  it('makes one placeholder for the whole document, l0, when the reference names no leaves', async () => {
+    const { images, objects } = await deriver.derive(await content([]), new Map());
+    expect(images.map((image) => [image.id, image.leaf, image.placeholder, image.width, image.height])).toEqual([
+      ['110020-l0', { number: 0, reverse: false }, true, 1000, 1400],
+    ]);
+    expect(objects.map((o) => o.key)).toEqual([
+      expect.stringMatching(/^images\/110020\/l0\/[0-9a-f]{64}\.original\.svg$/),
+      expect.stringMatching(/\.pyramid\.tif$/),
+    ]);
+    expect(new TextDecoder().decode(objects[0]?.body)).toContain('The archive holds no scan of this document.');
   });
 
-  it('makes no images for a record without an archival reference', async () => {
+  it('makes one placeholder for the document, giving its Source, when the record has no archival reference', async () => {
     const record = await content();
     const { archival: _archival, ...source } = record.source;
-    expect(await deriver.derive({ ...record, source: { ...source, kind: 'note' } }, new Map())).toEqual({ images: [], objects: [] });
+    const note = 'Obtained and translated for CWIHP by Kathryn Weathersby.';
+    const { images, objects } = await deriver.derive({ ...record, source: { ...source, citation: note, kind: 'note' } }, new Map());
+    expect(images.map((image) => image.id)).toEqual(['110020-l0']);
+    const svg = new TextDecoder().decode(objects[0]?.body);
+    expect(svg).toContain('>Obtained and translated for CWIHP by Kathryn</text>');
+    expect(svg).toContain('>Weathersby.</text>');
+    const again = await deriver.derive({ ...record, source: { ...source, citation: note, kind: 'note' } }, new Map());
+    expect(again.images).toEqual(images);
   });
 
   it('stores everything under the record images prefix with content-addressed names', async () => {
@@ -171,6 +186,19 @@ describe('the placeholder', () => {
     const svg = placeholderSvg(reference);
     expect(svg).toContain('No scan held');
     expect(svg).toContain('>APRF, f. 45, op. 1, d. 337, l. 37ob.</text>');
+  });
+
+  it('wraps a long Source of a document onto lines that fit the sheet, and cuts what does not fit', () => {
+    const source = `${'Excerpted from a book whose citation runs on for a good while '.repeat(12)}end`;
+    const lines = wrapText(source, 46, 8);
+    expect(lines).toHaveLength(8);
+    expect(lines.every((line) => line.length <= 46)).toBe(true);
+    expect(lines[7]?.endsWith('…')).toBe(true);
+    expect(wrapText('short one', 46, 8)).toEqual(['short one']);
+    expect(wrapText('x'.repeat(50), 46, 8)).toEqual(['x'.repeat(46), 'xxxx']);
+    const svg = documentPlaceholderSvg(source);
+    expect(svg).toContain('The archive holds no scan of this document.');
+    expect(svg.match(/<text /g)).toHaveLength(10);
   });
 
   it('escapes markup in the reference', () => {
