@@ -135,10 +135,14 @@ describe('Mirador in headless Chromium', () => {
   let page: Page;
   let profileDir: string;
   const pageErrors: string[] = [];
+  const policyViolations: string[] = [];
 
   beforeAll(async () => {
     ({ context, page, profileDir } = await launchChromium());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
     const manifest = `${base}/iiif/3/110020/manifest`;
     await page.goto(`${base}/viewer?manifest=${encodeURIComponent(manifest)}`);
   }, 60_000);
@@ -193,7 +197,18 @@ describe('Mirador in headless Chromium', () => {
     expect(await panel.textContent()).toContain('With bolshevik greetings!');
   });
 
-  it('raises no script errors', () => {
+  it('offers the translation on every leaf: the panel shows it on l. 38, l. 39 and l. 40 too', async () => {
+    const panel = page.locator('.mirador-window-sidebar-annotation-panel');
+    const thumbnails = page.locator('.mirador-thumbnail-nav-canvas');
+    for (const index of [1, 2, 3]) {
+      await thumbnails.nth(index).click();
+      await expect.poll(() => page.locator('.mirador-osd-info').textContent(), { timeout: 15_000 }).toContain(`l. ${37 + index}`);
+      await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain(TRANSLATION_START);
+    }
+  }, 60_000);
+
+  it('raises no script errors, and loads nothing its Content-Security-Policy refuses', () => {
     expect(pageErrors).toEqual([]);
+    expect(policyViolations).toEqual([]);
   });
 });

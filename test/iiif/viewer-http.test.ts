@@ -53,6 +53,19 @@ describe('GET /viewer', () => {
     expect(res.headers.get('content-security-policy')).toContain(`script-src 'self' 'sha256-${hash}'`);
   });
 
+  it('lets the page load images only from this service, while manifests may come from anywhere', async () => {
+    const { res } = await viewerPage('https://elsewhere.example/manifest.json');
+    const directives = new Map(
+      (res.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives.get('img-src')).toEqual(["'self'", new URL(TEST_BASE_URL).origin, 'data:', 'blob:']);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(['*']);
+  });
+
   it('keeps a hostile manifest URL inside the configuration', async () => {
     const hostile = 'https://evil.example/m.json?x=</script><script>alert(1)</script>\u2028';
     const { config, scripts } = await viewerPage(hostile);

@@ -32,17 +32,25 @@ export function miradorConfig(manifestUrl: string) {
 const INIT_SCRIPT = "Mirador.viewer(JSON.parse(document.getElementById('viewer-config').textContent));";
 const INIT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(INIT_SCRIPT).digest('base64')}'`;
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' ${INIT_SCRIPT_HASH}`,
-  // Mirador's styling library injects <style> elements; manifests and images may come from any IIIF server.
-  "style-src 'self' 'unsafe-inline'",
-  'img-src * data: blob:',
-  'connect-src *',
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
+/**
+ * What the viewer page may load. Manifests (and their annotation pages) may come from any IIIF
+ * server, but images only from this service's image origin (plus `data:` and `blob:`, which
+ * Mirador's libraries may use): a manifest can never make the viewer fetch an image elsewhere,
+ * whatever markup a text or label of it holds.
+ */
+export function contentSecurityPolicy(imageOrigin: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${INIT_SCRIPT_HASH}`,
+    // Mirador's styling library injects <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' ${imageOrigin} data: blob:`,
+    'connect-src *',
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
 
 /** JSON that is safe inside a <script> element: no `<`, and no line separators that end a JS string. */
 function scriptSafeJson(value: unknown): string {
@@ -89,13 +97,18 @@ export const viewerRoutes = new Hono<AppEnv>()
   .get('/viewer', compressResponses(), async (c) => {
     const manifestUrl = checkedManifestUrl(c.req.query('manifest'));
     const script = await loadMiradorScript();
-    const html = viewerPage(manifestUrl, new URL(c.get('deps').urls.viewerAsset(script.fileName)).pathname);
+    const { urls } = c.get('deps');
+    const html = viewerPage(manifestUrl, new URL(urls.viewerAsset(script.fileName)).pathname);
     return sendRepresentation(c, {
       body: html,
       contentType: 'text/html; charset=utf-8',
       etag: createHash('sha256').update(html).digest('base64url').slice(0, 32),
       cacheControl: CACHE_METADATA,
-      headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+      headers: {
+        'Content-Security-Policy': contentSecurityPolicy(new URL(urls.imageService('x')).origin),
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      },
     });
   })
   .get('/viewer/:file', async (c) => {
