@@ -86,6 +86,12 @@ describe('RIS dates and names', () => {
     ['day', { display: 'January 27, 1951', precision: 'day', start: { year: 1951, month: 1, day: 27 } }, '1951/01/27/'],
     ['month', { display: 'May 1951', precision: 'month', start: { year: 1951, month: 5 } }, '1951/05//'],
     ['year', { display: '1958', precision: 'year', start: { year: 1958 } }, '1958///'],
+    ['range', { display: '1950-1953', precision: 'range', edtf: '1950/1953', start: { year: 1950 }, end: { year: 1953 } }, '1950/1953'],
+    [
+      'month-range',
+      { display: 'May 1950-June 1951', precision: 'range', edtf: '1950-05/1951-06', start: { year: 1950, month: 5 }, end: { year: 1951, month: 6 } },
+      '1950-05/1951-06',
+    ],
   ] as const)('writes a %s-precision date', (_label, date, expected) => {
     expect(risDate(date as RecordDate)).toBe(expected);
   });

@@ -21,10 +21,16 @@ export function risName(agent: Agent): string {
 
 const pad2 = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
 
-/** `1951/01/27/`, `1951/01//`, `1951///`: RIS's `DA` at the precision the record knows. */
+/**
+ * `1951/01/27/`, `1951/01//`, `1951///`: RIS's `DA` at the precision the record knows. A range is
+ * its EDTF interval, `1950/1953`: RIS's `YYYY/MM/DD/other` has no place for an end, and Zotero's
+ * RIS import keeps a `DA` it cannot read as that pattern verbatim, so the whole range survives
+ * (`1950///1950-1953` would be read as 1950 alone).
+ */
 export function risDate(date: RecordDate): string | undefined {
   const start = date.start;
   if (!start || date.precision === 'undated') return undefined;
+  if (date.precision === 'range' && date.edtf) return date.edtf;
   const month = date.precision === 'year' ? undefined : start.month;
   const day = date.precision === 'day' || date.precision === 'range' ? start.day : undefined;
   return `${String(start.year).padStart(4, '0')}/${pad2(month)}/${month === undefined ? '' : pad2(day)}/`;
