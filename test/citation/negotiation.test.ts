@@ -1,9 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { negotiate, parseAccept } from '../../functions/api/http/negotiate.ts';
-import { TEST_BASE_URL, testApp } from '../support/fixtures.ts';
+import { withdrawRecord } from '../../functions/core/ingest/withdraw-record.ts';
+import { fixedClock, TEST_BASE_URL, testApp } from '../support/fixtures.ts';
 
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+/**
+ * The `Accept` headers real clients send when they open a record's URL, exactly as they send them.
+ * Zotero's translation-server sets `Accept: *\/*` on every request it makes (zotero/translation-server
+ * src/http.js, `Zotero.HTTP.request`: `'Accept': '*\/*'`), and Wikipedia's Citoid hands a URL to
+ * translation-server (wikimedia/mediawiki-services-citoid lib/ZoteroService.js, `zoteroWebRequest`
+ * POSTs it to `/web`), so both read the page. curl sends `*\/*` (MDN, Accept). Chromium's value
+ * is the one this machine's Chromium 156 sent for a navigation; Firefox's is Firefox 92 and later's
+ * (MDN, "List of default Accept values"); Safari's is the document `Accept` of the Fetch standard,
+ * which Safari sends.
+ */
+const CLIENT_ACCEPT: readonly (readonly [client: string, accept: string | undefined])[] = [
+  ["Zotero's translation-server (and the Zotero Connector's server-side path)", '*/*'],
+  ["Wikipedia's Citoid, through translation-server", '*/*'],
+  ['curl', '*/*'],
+  ['a client that sends no Accept', undefined],
+  [
+    'Chromium 156',
+    'text/html,application/xhtml+xml,application/xml;q=0.9,image/jxl,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7',
+  ],
+  ['Firefox 92 and later', 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8'],
+  ['Safari', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'],
+];
 
 async function get(accept?: string) {
   const { app } = await testApp();
@@ -35,6 +57,16 @@ describe('Accept parsing', () => {
         },
       ),
     );
+  });
+
+  it('never chooses an alias of a type the header refuses', () => {
+    const offers = [
+      { mediaType: 'text/html', value: 'page' },
+      { mediaType: 'application/xhtml+xml', sends: 'text/html', value: 'page' },
+      { mediaType: 'application/json', value: 'json' },
+    ];
+    expect(negotiate('text/html;q=0, */*;q=0.1', offers)?.offer.value).toBe('json');
+    expect(negotiate('application/xhtml+xml', offers)?.offer.value).toBe('page');
   });
 
   it('prefers a named type over a wildcard of the same quality, then the server order', () => {
@@ -74,15 +106,48 @@ describe('content negotiation on /records/{id}', () => {
     expect(negotiated.headers.get('etag')).toBe(direct.headers.get('etag'));
   });
 
-  it('serves the record JSON when no Accept is sent', async () => {
-    const res = await get();
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  it.each(CLIENT_ACCEPT)('serves the landing page, like a DOI, to %s', async (_client, accept) => {
+    const res = await get(accept);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-location')).toBe(`${TEST_BASE_URL}/records/110020.html`);
+    expect(res.headers.get('vary')).toBe('Accept');
+    expect(await res.text()).toContain('<link rel="unapi-server"');
+  });
+
+  it.each([
+    ['application/json', 'application/json'],
+    ['application/json, text/plain, */*', 'application/json (the default of axios and of most JSON clients)'],
+    ['application/json;q=0.9, text/html;q=0.8', 'application/json preferred over the page'],
+  ])('serves the Record JSON for %s (%s)', async (accept) => {
+    const res = await get(accept);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-location')).toBe(`${TEST_BASE_URL}/records/110020.json`);
+    expect(((await res.json()) as { id: string }).id).toBe('110020');
+  });
+
+  it('answers HEAD without Accept as it answers GET: the landing page', async () => {
+    const { app } = await testApp();
+    const res = await app.request('/records/110020', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it.each(CLIENT_ACCEPT)("gives %s a withdrawn record's page (410), varying by Accept", async (_client, accept) => {
+    const { app, records } = await testApp();
+    await withdrawRecord('110020', { records, clock: fixedClock('2026-12-01T00:00:00Z') }, 'At the request of the rights holder.');
+    const res = await app.request('/records/110020', accept === undefined ? {} : { headers: { Accept: accept } });
+    expect(res.status).toBe(410);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('vary')).toBe('Accept');
   });
 
-  it('serves the landing page to a browser', async () => {
-    const res = await get(BROWSER_ACCEPT);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  it("gives a JSON client a withdrawn record's problem (410)", async () => {
+    const { app, records } = await testApp();
+    await withdrawRecord('110020', { records, clock: fixedClock('2026-12-01T00:00:00Z') }, 'At the request of the rights holder.');
+    const res = await app.request('/records/110020', { headers: { Accept: 'application/json' } });
+    expect(res.status).toBe(410);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
 
   it.each([
@@ -90,7 +155,8 @@ describe('content negotiation on /records/{id}', () => {
     ['application/x-research-info-systems;q=0.2, application/x-bibtex', 'application/x-bibtex'],
     ['text/html;q=0, */*;q=0.1', 'application/json'],
     ['application/*;q=0.3, application/vnd.citationstyles.csl+json;q=0.4', 'application/vnd.citationstyles.csl+json'],
-    ['text/*', 'text/plain'],
+    ['text/*', 'text/html'],
+    ['text/plain, text/*;q=0.5', 'text/plain'],
   ])('weighs q-values: %s gives %s', async (accept, contentType) => {
     const res = await get(accept);
     expect(res.headers.get('content-type')?.split(';')[0]).toBe(contentType);

@@ -5,9 +5,9 @@ import { testApp } from '../support/fixtures.ts';
 import { functionUrlEvent } from '../support/lambda-events.ts';
 
 describe('the Lambda handler', () => {
-  it('answers a Function URL event for /records/110020 with the record', async () => {
+  it('answers a Function URL event for /records/110020 asking for JSON with the record', async () => {
     const { app } = await testApp();
-    const result = (await handle(app)(functionUrlEvent('/records/110020'), {} as never)) as {
+    const result = (await handle(app)(functionUrlEvent('/records/110020', { accept: 'application/json' }), {} as never)) as {
       statusCode: number;
       body: string;
       headers: { [name: string]: string };

@@ -3,9 +3,9 @@ import { ArchivalRecordSchema } from '../../schemas/record.ts';
 import { testApp } from '../support/fixtures.ts';
 
 describe('GET /records/{id}', () => {
-  it('serves the stored record as JSON that matches the schema', async () => {
+  it('serves the stored record as JSON that matches the schema to a client asking for JSON', async () => {
     const { app } = await testApp();
-    const res = await app.request('/records/110020');
+    const res = await app.request('/records/110020', { headers: { Accept: 'application/json' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const record = ArchivalRecordSchema.parse(await res.json());

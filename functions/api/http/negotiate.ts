@@ -73,6 +73,12 @@ export function parseAccept(header: string): MediaRange[] {
 export interface Offer<T> {
   mediaType: string;
   value: T;
+  /**
+   * The media type actually sent, when the offer is an alias of it (the landing page, sent as
+   * `text/html`, is also offered as `application/xhtml+xml`): an alias is never chosen when the
+   * header refuses the type it stands for (`text/html;q=0`).
+   */
+  sends?: string;
 }
 
 export type Negotiated<T> = { offer: Offer<T>; range?: MediaRange } | undefined;
@@ -93,14 +99,19 @@ export function negotiate<T>(accept: string | undefined, offers: readonly Offer<
   if (accept === undefined || accept.trim() === '') return first ? { offer: first } : undefined;
   const ranges = parseAccept(accept);
   let best: { offer: Offer<T>; range: MediaRange; q: number; specificity: number } | undefined;
-  for (const offer of offers) {
-    const [type = '', subtype = ''] = offer.mediaType.toLowerCase().split('/');
+  const bestMatch = (mediaType: string) => {
+    const [type = '', subtype = ''] = mediaType.toLowerCase().split('/');
     let match: { range: MediaRange; specificity: number } | undefined;
     for (const range of ranges) {
       const s = specificity(range, type, subtype);
       if (s >= 0 && (!match || s > match.specificity)) match = { range, specificity: s };
     }
+    return match;
+  };
+  for (const offer of offers) {
+    const match = bestMatch(offer.mediaType);
     if (!match || match.range.q === 0) continue;
+    if (offer.sends !== undefined && offer.sends !== offer.mediaType && bestMatch(offer.sends)?.range.q === 0) continue;
     const q = match.range.q;
     if (!best || q > best.q || (q === best.q && match.specificity > best.specificity)) best = { offer, range: match.range, q, specificity: match.specificity };
   }

@@ -63,13 +63,16 @@ function recordPaths(): Json {
       'records',
       'The record: its landing page, or the representation Accept asks for',
       {
-        '200': ok('The chosen representation; `Content-Location` names its own URL.', negotiated),
+        '200': ok(
+          "The chosen representation; `Content-Location` names its own URL. Without `Accept`, with `*/*` or with a browser's `Accept`, the landing page (HTML).",
+          negotiated,
+        ),
         '406': ref('responses', 'NotAcceptable'),
         ...RECORD_RESPONSES,
       },
       [ref('parameters', 'RecordId')],
       {
-        description: `Content negotiation on \`Accept\` (with q-values); \`${BIBLIOGRAPHY_MEDIA_TYPE}; style=...; locale=...\` gives a formatted citation. Every representation is also at its own URL below.`,
+        description: `Content negotiation on \`Accept\` (with q-values, \`Vary: Accept\`), like a DOI: a request without \`Accept\`, with \`*/*\` (curl, Zotero's translation-server, Wikipedia's Citoid) or with a browser's \`Accept\` gets the landing page, \`text/html\`, which carries the Highwire \`citation_*\` tags, unAPI and a link to every other format; \`application/json\` gets the Record; any other media type named outright, its rendering; \`${BIBLIOGRAPHY_MEDIA_TYPE}; style=...; locale=...\` a formatted citation. When \`Accept\` allows several, the landing page comes first, then the Record JSON, then the others in the order listed. A withdrawn record answers 410 the same way: a page where a live record's landing page would be sent, problem JSON otherwise. Every representation is also at its own URL below.`,
       },
     ),
   };

@@ -13,6 +13,7 @@ import { reply } from '../http/reply.ts';
 import { loadRecord, WithdrawnRecordProblem } from '../load-record.ts';
 import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
 import type { RenderContext, Rendering } from '../renderings/rendering.ts';
+import { mediaTypeOf } from '../renderings/rendering-resources.ts';
 
 /** ETag of a rendering of one record version: changes with the record, the crosswalks and the parameters. */
 export function renderingEtag(record: ArchivalRecord, rendering: Rendering, params: ReadonlyMap<string, string>): string {
@@ -43,9 +44,25 @@ export const BIBLIOGRAPHY_MEDIA_TYPE = 'text/x-bibliography';
 
 type Representation = { kind: 'rendering'; rendering: Rendering } | { kind: 'bibliography' };
 
-/** What `/records/{id}` offers, in order of preference when `Accept` allows several. */
+/**
+ * Where a rendering stands when `Accept` allows several: the landing page first, then the Record
+ * JSON, then the rest in the registry's order.
+ */
+const preference = (rendering: Rendering) => (rendering.relation === 'landing' ? 0 : rendering.extension === 'json' ? 1 : 2);
+
+/**
+ * What `/records/{id}` offers, in order of preference when `Accept` allows several. Like a DOI, the
+ * landing page comes first: it is what a request without `Accept`, or with `*\/*` (curl, Zotero's
+ * translation-server and so Wikipedia's Citoid), or with a browser's `Accept` gets, and the page
+ * is where reference managers find every other format (Highwire tags, unAPI, `alternate` links).
+ * `application/json` gets the Record; any other type named outright, its rendering.
+ */
 export const RECORD_OFFERS: readonly Offer<Representation>[] = [
-  ...RENDERINGS.flatMap((rendering) => rendering.mediaTypes.map((mediaType) => ({ mediaType, value: { kind: 'rendering' as const, rendering } }))),
+  ...[...RENDERINGS]
+    .sort((a, b) => preference(a) - preference(b))
+    .flatMap((rendering) =>
+      rendering.mediaTypes.map((mediaType) => ({ mediaType, sends: mediaTypeOf(rendering), value: { kind: 'rendering' as const, rendering } })),
+    ),
   { mediaType: BIBLIOGRAPHY_MEDIA_TYPE, value: { kind: 'bibliography' } },
 ];
 
