@@ -31,6 +31,7 @@ import type { BlobStore, RecordStore } from '../core/ports.ts';
 import { pyramidKey } from './image-object-keys.ts';
 import { PyramidSource } from './pyramid-cache.ts';
 import { RENDER_VERSION, renderImage } from './render-image.ts';
+import { RenderLanes, RenderQueueFullError } from './render-queue.ts';
 
 export const IMAGE_API_PREFIX = '/iiif/image/3';
 
@@ -49,11 +50,20 @@ export interface ImageAppDeps {
   limits?: ImageLimits;
   /** Bytes of pyramids kept between requests; DEFAULT_PYRAMID_CACHE_BYTES by default. */
   pyramidCacheBytes?: number;
+  /** Admission of renders (bounded concurrency and queue); a RenderLanes with its defaults by default. */
+  renders?: RenderLanes;
 }
 
 const PROFILE_LINK = `<${COMPLIANCE_PROFILE_URI}>;rel="profile"`;
 
 const failure = (outcome: RequestFailure) => new HttpProblem(outcome.status, outcome.status === 501 ? 'Not Implemented' : 'Bad Request', outcome.message);
+
+/** A full render queue is the documented Image API answer to a busy server: 503, with when to retry. */
+const busy = (error: unknown): never => {
+  if (!(error instanceof RenderQueueFullError)) throw error;
+  const retryAfter = String(error.retryAfterSeconds);
+  throw new HttpProblem(503, 'Service Unavailable', 'The image service is busy; retry shortly.', {}, { 'Retry-After': retryAfter });
+};
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
 
@@ -94,6 +104,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
   const urlsFor = requestUrls(deps.config);
   const limits = deps.limits ?? DEFAULT_IMAGE_LIMITS;
   const pyramids = new PyramidSource(deps.blobs, deps.pyramidCacheBytes);
+  const renders = deps.renders ?? new RenderLanes();
   const app = new Hono();
 
   // The same guards and URLs as the metadata API: ids follow the host the CDN forwarded, if trusted.
@@ -150,7 +161,9 @@ export function createImageApp(deps: ImageAppDeps): Hono {
       // The record names a derivative the bucket lacks: the service's fault, not the client's.
       throw error instanceof NotFoundError ? new Error(`the pyramid ${key} of image ${image.id} is missing`, { cause: error }) : error;
     });
-    const output = await renderImage(pyramid, plan.value);
+    const { read, size } = plan.value;
+    const cost = { readPixels: read.region.width * read.region.height, outputPixels: size.width * size.height };
+    const output = await renders.run(cost, () => renderImage(pyramid, plan.value), c.req.raw.signal).catch(busy);
     return reply(c, new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
       ...headers,
       'Content-Type': OUTPUT_FORMATS[request.value.format],

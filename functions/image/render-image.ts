@@ -8,10 +8,19 @@ import type { ImagePlan } from '../core/iiif/image-3/plan-image-request.ts';
 /**
  * sharp, and libvips with it, is loaded by the first image rendered: it is most of the function's
  * cold start (ADR 0007), and redirects and info.json, a viewer's first requests, never need it.
+ *
+ * One libvips thread per render: how many renders run at once is the render queue's decision
+ * (render-queue.ts), so renders do not multiply threads on top of it (sharp picks 1 on glibc
+ * anyway, the CPU count elsewhere). libvips' operation cache stays on (tiles were no faster
+ * without it) but smaller than its 50 MB default, and holds no files: every input is a buffer.
  */
 let sharpModule: Promise<typeof import('sharp')> | undefined;
 const loadSharp = () => {
-  sharpModule ??= import('sharp');
+  sharpModule ??= import('sharp').then((module) => {
+    module.default.concurrency(1);
+    module.default.cache({ memory: 32, files: 0, items: 100 });
+    return module;
+  });
   return sharpModule;
 };
 

@@ -1,7 +1,7 @@
 /** Starts `bench-server.ts` in a child process and waits for its address line. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { BenchTarget } from './bench-server.ts';
+import type { BenchServerOptions, BenchTarget } from './bench-server.ts';
 
 export interface BenchChild {
   serviceUrl: string;
@@ -9,13 +9,21 @@ export interface BenchChild {
   backends: { dynamodbEndpoint: string; s3Endpoint: string };
   statuses: { [path: string]: { status: number; bytes: number } };
   pid: number;
+  /** Bearer token of the server's admin routes (POST /admin/ingest). */
+  token: string;
+  dataDir: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
-export async function startBenchChild(targets: readonly BenchTarget[]): Promise<BenchChild> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./bench-server.ts', import.meta.url).pathname, JSON.stringify(targets)], {
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+export async function startBenchChild(
+  targets: readonly BenchTarget[],
+  options: { persistent?: boolean; env?: { [name: string]: string } } = {},
+): Promise<BenchChild> {
+  const serverOptions: BenchServerOptions = { targets: [...targets], persistent: options.persistent ?? false };
+  const script = new URL('./bench-server.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, JSON.stringify(serverOptions)], {
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });

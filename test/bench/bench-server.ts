@@ -1,10 +1,15 @@
 /**
- * Child process of the bench: the service on the local stack (in memory) and, in the same
- * process, a plain node:http server that serves the exact bytes the service answered for each
- * benchmarked path (the physical limit of this stack). Prints one JSON line with both URLs.
+ * Child process of the bench: the service on the local stack and, in the same process, a plain
+ * node:http server that serves the exact bytes the service answered for each benchmarked path
+ * (the physical limit of this stack). Prints one JSON line with both URLs.
+ *
+ * argv[2] is JSON `{ targets, persistent }`: with `persistent` the emulators keep their data on
+ * disk under a fresh temporary DATA_DIR, as `npm start` runs them (LevelDB through classic-level);
+ * otherwise in memory.
  */
 
-import { mkdtemp } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,10 +22,17 @@ export interface BenchTarget {
   headers: { [name: string]: string };
 }
 
-const targets = JSON.parse(process.argv[2] ?? '[]') as BenchTarget[];
+export interface BenchServerOptions {
+  targets: BenchTarget[];
+  persistent?: boolean;
+}
+
+const { targets, persistent = false } = JSON.parse(process.argv[2] ?? '{"targets":[]}') as BenchServerOptions;
+const token = randomBytes(24).toString('base64url');
+const dataDir = await mkdtemp(join(tmpdir(), 'archive-bench-'));
 const service = await startService(
-  { PORT: '0', DATA_DIR: await mkdtemp(join(tmpdir(), 'archive-bench-')), OAI_REPOSITORY_IDENTIFIER: 'bench.example.org' },
-  { inMemory: true, log: () => {} },
+  { PORT: '0', DATA_DIR: dataDir, OAI_REPOSITORY_IDENTIFIER: 'bench.example.org', INGEST_API_TOKEN: token },
+  { inMemory: !persistent, log: () => {} },
 );
 
 const NODE_WRITES = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
@@ -58,10 +70,13 @@ console.log(
     baselineUrl: `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`,
     statuses,
     pid: process.pid,
+    token,
+    dataDir,
   }),
 );
 process.on('SIGTERM', async () => {
   baseline.close();
   await service.close();
+  await rm(dataDir, { recursive: true, force: true });
   process.exit(0);
 });

@@ -13,12 +13,20 @@ export interface LoadResult {
 
 export async function load(
   url: string,
-  options: { connections: number; seconds: number; headers?: { [name: string]: string }; requests?: { path: string; headers?: { [name: string]: string } }[] },
+  options: {
+    connections: number;
+    seconds: number;
+    headers?: { [name: string]: string };
+    requests?: { path: string; headers?: { [name: string]: string } }[];
+    /** Requests per second across all connections (open loop); as fast as answered when unset. */
+    overallRate?: number;
+  },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     headers: options.headers,
     requests: options.requests?.map((r) => ({ method: 'GET' as const, path: r.path, headers: r.headers })),
   });

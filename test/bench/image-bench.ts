@@ -71,10 +71,10 @@ export interface ImageBenchFigures {
 }
 
 const TARGET_RATIO = 1.3;
-const SCAN = { width: 6000, height: 8000 };
+export const SCAN = { width: 6000, height: 8000 };
 
 /** A page-like synthetic scan: paper tone with grain, and lines of dark "text" strokes. Deterministic. */
-async function syntheticScan(): Promise<Buffer> {
+export async function syntheticScan(): Promise<Buffer> {
   const { width, height } = SCAN;
   const raw = Buffer.alloc(width * height * 3);
   let seed = 0x2545f491;

@@ -3,21 +3,31 @@
  * against a baseline measured in the same run; writes bench-results/bench-{time}.json.
  *
  * Environment: BENCH_SECONDS (per route and round, default 4), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 20),
- * BENCH_SOAK_SECONDS (default 60), BENCH_SOAK_CONNECTIONS (default 200),
- * BENCH_OAI_RECORDS (default 100000), BENCH_INGEST_RECORDS (exports per bulk-ingest run, default 10000),
- * BENCH_SKIP (comma list: routes,cold,image,oai,soak,ingest).
+ * BENCH_OAI_RECORDS (default 100000), BENCH_SOAK_SECONDS (default 600), BENCH_SOAK_CONNECTIONS (default 32),
+ * BENCH_SOAK_WARMUP_SECONDS (default a tenth of the soak, 5-60), BENCH_SOAK_RECORDS (generated records, default 500),
+ * BENCH_STORM_SECONDS (default 20), BENCH_STORM_RATE (metadata req/s, default 40), BENCH_STORM_CONNECTIONS (default 10),
+ * BENCH_STORM_RENDERS (default 20),
+ * BENCH_INGEST_RECORDS (exports per bulk-ingest run, default 10000),
+ * BENCH_SKIP (comma list: routes,cold,image,oai,soak,storm,ingest).
+ *
+ * The soak and the storm run against a second server, started fresh for them, that keeps its data
+ * on disk as `npm start` does (the first keeps it in memory) and holds generated records and a
+ * large scan (stack-population.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { LOCAL_SERVER_ENV } from '../../functions/local/local-stack.ts';
 import { repoPath } from '../support/fixtures.ts';
 import { startBenchChild } from './bench-child.ts';
 import type { BenchTarget } from './bench-server.ts';
 import { runColdStartBench } from './cold-start.ts';
 import { benchRoutes } from './http-bench.ts';
 import { runImageBench } from './image-bench.ts';
+import { formatStorm, runImageStorm } from './image-storm.ts';
 import { formatIngestBench, runIngestBench } from './ingest-bench.ts';
 import { runOaiHarvestBench } from './oai-harvest-bench.ts';
-import { runSoak } from './soak.ts';
+import { formatSoak, runSoak } from './soak.ts';
+import { populate } from './stack-population.ts';
 
 const env = process.env;
 const seconds = Number(env.BENCH_SECONDS ?? 4);
@@ -34,13 +44,16 @@ const TARGETS: BenchTarget[] = [
   // The app's cheapest route: what the HTTP stack itself costs per request (the ceiling of the others).
   { name: 'health (stack floor)', path: '/health', headers: {} },
 ];
-const SOAK_EXTRA: BenchTarget[] = [
-  { name: 'MODS', path: '/records/110020.mods.xml', headers: {} },
-  { name: 'BibTeX', path: '/records/110020.bib', headers: {} },
-  { name: 'OAI ListRecords', path: '/oai?verb=ListRecords&metadataPrefix=oai_dc', headers: {} },
-  { name: 'image info', path: '/iiif/image/3/110020-l37/info.json', headers: {} },
-  { name: 'image tile', path: '/iiif/image/3/110020-l37/0,0,512,512/512,/0/default.jpg', headers: {} },
-];
+/** Metadata routes loaded in the storm phase; collections, OAI lists and the sitemap read DynamoDB on every request. */
+const STORM_METADATA = new Set([
+  'record JSON',
+  'landing page',
+  'IIIF manifest',
+  'collection top',
+  'collection all, page 2',
+  'OAI GetRecord',
+  'OAI ListRecords marc21',
+]);
 
 const results: { [section: string]: unknown } = {
   machine: {
@@ -70,7 +83,7 @@ async function section<T>(name: string, run: () => Promise<T>, print: (value: T)
   }
 }
 
-const child = await startBenchChild([...TARGETS, ...SOAK_EXTRA]);
+const child = await startBenchChild(TARGETS);
 try {
   for (const [path, { status }] of Object.entries(child.statuses)) if (status !== 200) console.log(`warning: ${path} answered ${status}`);
 
@@ -165,30 +178,55 @@ try {
         ],
       ])}`,
   );
-
-  await section(
-    'soak',
-    () =>
-      runSoak(child.serviceUrl, child.baselineUrl, child.pid, [...TARGETS, ...SOAK_EXTRA], {
-        connections: Number(env.BENCH_SOAK_CONNECTIONS ?? 200),
-        seconds: Number(env.BENCH_SOAK_SECONDS ?? 60),
-      }),
-    (s) =>
-      `Soak: ${s.seconds} s at ${s.connections} connections across ${TARGETS.length + SOAK_EXTRA.length} route kinds, loopback\n${table([
-        ['requests', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'RSS start/warm/end/max MiB', 'heap after GC start/warm/end MiB'],
-        [
-          s.requests,
-          s.rps,
-          s.p99,
-          s.errors,
-          s.non2xx,
-          `${s.rssStartMiB} / ${s.rssWarmMiB} / ${s.rssEndMiB} / ${s.rssMaxMiB}`,
-          `${s.heapAfterGcMiB.start} / ${s.heapAfterGcMiB.warm} / ${s.heapAfterGcMiB.end}`,
-        ],
-      ])}`,
-  );
 } finally {
   await child.stop();
+}
+
+if (!skip.has('soak') || !skip.has('storm')) {
+  process.stderr.write('bench: starting a fresh server on disk for the soak and the storm...\n');
+  // The same process settings as `npm start` (package.json), so that the figures are of what it runs.
+  const stack = await startBenchChild([], { persistent: true, env: LOCAL_SERVER_ENV });
+  try {
+    const population = await populate(stack, { records: Number(env.BENCH_SOAK_RECORDS ?? 500), log: (line) => process.stderr.write(`bench: ${line}\n`) });
+    results.population = { records: population.records, scan: population.scan, routeKinds: population.targets.map((t) => t.path) };
+
+    await section(
+      'soak',
+      () =>
+        runSoak(stack.serviceUrl, stack.baselineUrl, stack.pid, population.targets, {
+          // Enough to keep the server busy on this mix (collections, OAI lists and the sitemap cost
+          // 10-90 ms each) without queuing requests past the 3 s DynamoDB timeout.
+          connections: Number(env.BENCH_SOAK_CONNECTIONS ?? 32),
+          seconds: Number(env.BENCH_SOAK_SECONDS ?? 600),
+          ...(env.BENCH_SOAK_WARMUP_SECONDS ? { warmupSeconds: Number(env.BENCH_SOAK_WARMUP_SECONDS) } : {}),
+        }),
+      formatSoak,
+    );
+
+    await section(
+      'storm',
+      () =>
+        runImageStorm(
+          stack.serviceUrl,
+          stack.pid,
+          population.targets.filter((t) => STORM_METADATA.has(t.name)),
+          {
+            image: population.largeImage,
+            renders: Number(env.BENCH_STORM_RENDERS ?? 20),
+            connections: Number(env.BENCH_STORM_CONNECTIONS ?? 10),
+            rate: Number(env.BENCH_STORM_RATE ?? 40),
+            seconds: Number(env.BENCH_STORM_SECONDS ?? 20),
+            log: (line) => process.stderr.write(`bench: ${line}\n`),
+          },
+        ),
+      formatStorm,
+    );
+  } catch (error) {
+    results.population = { error: String(error) };
+    console.log(`\nsoak and storm: failed: ${(error as Error).message}`);
+  } finally {
+    await stack.stop();
+  }
 }
 
 // The ingest CLI opens its own on-disk local store (no server runs): after the servers, on an idle machine.
