@@ -15,6 +15,7 @@
  * a contribution no other role of the Record names).
  */
 import type { Agent, AgentInRole } from '../../../schemas/record.ts';
+import { sameName } from '../records/agent-names.ts';
 
 export interface Credit {
   role: 'translator' | 'contributor';
@@ -84,22 +85,6 @@ export function parseCredits(text: string): Credit[] {
     }
   });
   return credits;
-}
-
-/** A name compared without case, accents, punctuation or spacing: `Béla Révész` is `Bela Revesz`. */
-const normalized = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-function sameName(agent: Agent, name: string): boolean {
-  const wanted = normalized(name);
-  const forms = [agent.name, ...(agent.alternateNames ?? [])];
-  if (agent.family && agent.given) forms.push(`${agent.given} ${agent.family}`, `${agent.family} ${agent.given}`);
-  return forms.some((form) => normalized(form) === wanted);
 }
 
 /**
