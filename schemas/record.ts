@@ -171,6 +171,12 @@ export const PublisherSchema = z.object({
   institution: z.optional(nonEmpty()),
   place: z.optional(nonEmpty()),
   homepage: z.url(),
+  /**
+   * The cataloging agency's code in the MARC Code List for Organizations (MARC 003, 040 `$a`/`$c`):
+   * letters and hyphens. A code the Library of Congress has not assigned must say so (`HAPPDA-local`).
+   * Without one, MARC 040 names the publisher and has no 003.
+   */
+  marcOrganizationCode: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z-]{0,15}$/))),
 });
 export type Publisher = z.infer<typeof PublisherSchema>;
 
