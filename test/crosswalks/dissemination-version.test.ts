@@ -19,8 +19,11 @@ import { record110020, TEST_BASE_URL } from '../support/fixtures.ts';
 const DIGESTS: { [version: number]: string } = {
   1: '312851c45c14a3abbcb1c7b9bf6f6b3dddf48db0f9b00c1ca11655fa26266924',
   // 2: translators and contributors in the manifest, landing page, schema.org and RIS; the
-  // reference without its credits as MODS shelfLocator and MARC 852 $z. 110020's output is unchanged.
-  2: '312851c45c14a3abbcb1c7b9bf6f6b3dddf48db0f9b00c1ca11655fa26266924',
+  // reference without its credits as MODS shelfLocator and MARC 852 $z; catalogers' records (MARC
+  // 003/040, leader and 008 by the Source's kind, ISBD punctuation, non-filing 245 and MODS nonSort,
+  // one 540 per rights paragraph, 337/338, 524, 546, 588, the same heading in 100 and 600; MODS
+  // source note, preferred citation and language notes).
+  2: 'c82e0b701e105cf37dbea00af892c79fedd7741b3d70f61e4ae3087bb47e6676',
 };
 
 it('changes the crosswalk output only together with DISSEMINATION_VERSION', async () => {

@@ -95,6 +95,7 @@ describe('MARCXML', () => {
     const leader = text(marc, 'leader') ?? '';
     expect(leader).toHaveLength(24);
     expect(leader.slice(6, 9)).toBe('tma');
+    expect(leader.charAt(18)).toBe('i');
     const f008 = elements(marc, 'controlfield').find((f) => f.getAttribute('tag') === '008')?.textContent ?? '';
     expect(f008).toHaveLength(40);
     expect(f008.slice(6, 11)).toBe('s1951');
@@ -105,8 +106,8 @@ describe('MARCXML', () => {
       '100',
       [
         [
-          ['a', 'Mao, Zedong'],
-          ['e', 'author'],
+          ['a', 'Mao, Zedong,'],
+          ['e', 'author.'],
           ['4', 'aut'],
         ],
       ],
@@ -117,19 +118,19 @@ describe('MARCXML', () => {
         [
           [
             'a',
-            'Telegram from Mao Zedong to I.V. Stalin, Conveying the 19 January 1951 Telegram from Peng Dehuai to Mao Zedong regarding Meetings with Kim Il Sung',
+            'Telegram from Mao Zedong to I.V. Stalin, Conveying the 19 January 1951 Telegram from Peng Dehuai to Mao Zedong regarding Meetings with Kim Il Sung.',
           ],
         ],
       ],
     ],
-    ['264', [[['c', 'January 27, 1951']]]],
+    ['264', [[['c', 'January 27, 1951.']]]],
     ['300', [[['a', '4 leaves']]]],
     [
       '700',
       [
         [
-          ['a', 'Stalin, I.V.'],
-          ['e', 'addressee'],
+          ['a', 'Stalin, I.V.,'],
+          ['e', 'addressee.'],
           ['4', 'rcp'],
         ],
       ],
@@ -138,10 +139,11 @@ describe('MARCXML', () => {
     expect(fields(tag)).toEqual(expected);
   });
 
-  it('gives the rights statement and its URI in 540', () => {
+  it("gives each paragraph of the rights statement in a 540 of its own, then the statement's label and URI", () => {
     expect(fields('540')).toEqual([
+      ...record.rights.statement.split('\n\n').map((paragraph) => [['a', paragraph]]),
       [
-        ['a', record.rights.statement],
+        ['f', 'In Copyright - Educational Use Permitted.'],
         ['u', record.rights.uri],
       ],
     ]);

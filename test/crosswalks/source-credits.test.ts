@@ -93,13 +93,13 @@ describe('the record', () => {
     ]);
     expect(marcFields(serializeXml(buildMarcRecord(withOverlay, urls)), '700')).toEqual([
       [
-        ['a', 'Goldberg, Gary'],
-        ['e', 'translator'],
+        ['a', 'Goldberg, Gary,'],
+        ['e', 'translator.'],
         ['4', 'trl'],
       ],
       [
-        ['a', 'Sergey Radchenko'],
-        ['e', 'contributor'],
+        ['a', 'Sergey Radchenko,'],
+        ['e', 'contributor.'],
         ['4', 'ctb'],
       ],
     ]);
@@ -158,13 +158,13 @@ describe('MARCXML', () => {
   it('adds 700 fields with $e translator $4 trl and $e contributor $4 ctb', () => {
     expect(marcFields(marc(), '700')).toEqual([
       [
-        ['a', 'Sergey Radchenko'],
-        ['e', 'contributor'],
+        ['a', 'Sergey Radchenko,'],
+        ['e', 'contributor.'],
         ['4', 'ctb'],
       ],
       [
-        ['a', 'Gary Goldberg'],
-        ['e', 'translator'],
+        ['a', 'Gary Goldberg,'],
+        ['e', 'translator.'],
         ['4', 'trl'],
       ],
     ]);

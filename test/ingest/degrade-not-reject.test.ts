@@ -207,7 +207,7 @@ describe('a real-shaped export whose Source credits a translator, ingested into 
             .map((s) => `$${s.getAttribute('code')} ${s.textContent}`)
             .join(' '),
         );
-    expect(field('700')).toEqual(['$a Gary Goldberg $e translator $4 trl']);
+    expect(field('700')).toEqual(['$a Gary Goldberg, $e translator. $4 trl']);
     expect(field('852')).toEqual(['$a Russian State Archive of Contemporary History $e Moscow $z RGANI, f. 5, op. 49, d. 131, ll. 193-194.']);
   });
 });

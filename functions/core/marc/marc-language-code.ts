@@ -73,3 +73,20 @@ export function marcLanguageCode(tag: string): string | undefined {
   const primary = tag.toLowerCase().split('-')[0] ?? '';
   return MARC_LANGUAGE_CODES[primary];
 }
+
+/** Names the archive gives languages that the CLDR names otherwise (it calls `sh` "Serbian (Latin)"). */
+const LANGUAGE_NAMES: Readonly<{ [iso6391: string]: string }> = { sh: 'Serbo-Croatian' };
+
+const displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** The English name of a BCP 47 tag's language, for notes (MARC 546): `ru` is "Russian"; the tag itself when none is known. */
+export function languageName(tag: string): string {
+  const primary = tag.toLowerCase().split('-')[0] ?? '';
+  const named = LANGUAGE_NAMES[primary];
+  if (named) return named;
+  try {
+    return displayNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

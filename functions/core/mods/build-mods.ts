@@ -1,13 +1,20 @@
 /**
- * MODS 3.7 description of a record: names with MARC relator roles, the archival hierarchy as
- * nested `relatedItem type="host"`, the repository in `location/physicalLocation`, and the
- * rights statement with its rightsstatements.org URI in `accessCondition`.
+ * MODS 3.7 description of a record: the title with its initial article as `nonSort`, names with
+ * MARC relator roles, `manuscript="yes"` exactly when the record is an archival original, the
+ * archival hierarchy as nested `relatedItem type="host"`, the repository in
+ * `location/physicalLocation`, the Source verbatim in `note type="source note"` whatever kind it
+ * is, the preferred citation and the language note MARC gives in 524 and 546, and the rights
+ * statement with its rightsstatements.org URI in `accessCondition`.
  */
 import type { Agent, AgentRole, ArchivalRecord, RecordDate, Subject } from '../../../schemas/record.ts';
 import { recordExtent, w3cdtfDate } from '../dc/dublin-core-elements.ts';
 import { RELATORS } from '../marc/marc-relators.ts';
+import { sameName } from '../records/agent-names.ts';
 import { harvestSetsOf } from '../records/harvest-sets.ts';
-import { archivalReferencesOf, referenceTextOf } from '../records/source-references.ts';
+import { languageNote } from '../records/language-note.ts';
+import { nonFilingTitle } from '../records/non-filing-title.ts';
+import { preferredCitation } from '../records/preferred-citation.ts';
+import { archivalReferencesOf, isArchivalOriginal, referenceTextOf } from '../records/source-references.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { el, textEl, type XmlElement } from '../xml/xml-tree.ts';
 
@@ -57,16 +64,28 @@ function dateCreated(date: RecordDate): XmlElement[] {
   return [el('dateCreated', {}, date.display)];
 }
 
-function subjectEl(subject: Subject): XmlElement {
-  const attrs = { valueURI: subject.uri };
-  switch (subject.kind) {
-    case 'person':
-      return el('subject', {}, el('name', { type: 'personal', ...attrs }, el('namePart', {}, subject.term)));
-    case 'organization':
-      return el('subject', {}, el('name', { type: 'corporate', ...attrs }, el('namePart', {}, subject.term)));
-    default:
-      return el('subject', {}, el('topic', attrs, subject.term));
-  }
+/** A person or body the record also names as an agent is given as that agent is, name parts and all (as MARC gives it the agent's heading). */
+function subjectEl(subject: Subject, agents: readonly Agent[]): XmlElement {
+  const kind = subject.kind === 'person' ? 'person' : subject.kind === 'organization' ? 'organization' : undefined;
+  if (!kind) return el('subject', {}, el('topic', { valueURI: subject.uri }, subject.term));
+  const agent = agents.find((a) => a.kind === kind && sameName(a, subject.term));
+  const type = kind === 'person' ? 'personal' : 'corporate';
+  return el(
+    'subject',
+    {},
+    el(
+      'name',
+      { type, valueURI: subject.uri ?? agent?.sameAs?.[0] },
+      agent ? nameParts(agent) : el('namePart', {}, subject.term),
+      agent ? el('displayForm', {}, agent.name) : undefined,
+    ),
+  );
+}
+
+/** The title, its initial article (`The `) as `nonSort`, which keeps its space. */
+function titleInfo(title: string): XmlElement {
+  const { nonSort, rest } = nonFilingTitle(title);
+  return el('titleInfo', { usage: 'primary' }, nonSort ? el('nonSort', { 'xml:space': 'preserve' }, nonSort) : undefined, el('title', {}, rest));
 }
 
 /** The archival hierarchy, innermost unit first, as nested host items (delo in opis in fond in repository). */
@@ -100,10 +119,11 @@ function physicalLocations(record: ArchivalRecord): XmlElement[] {
 }
 
 export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement {
-  const archival = record.source.archival;
   const publisher = record.publisher;
   const authors = record.agents.filter((a) => a.role === 'author');
   const others = record.agents.filter((a) => a.role !== 'author');
+  const original = isArchivalOriginal(record.source);
+  const agents = [...record.agents, ...record.embeddedDocuments.flatMap((doc) => doc.agents)].map((a) => a.agent);
   return el(
     'mods',
     {
@@ -113,12 +133,13 @@ export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement
       version: '3.7',
       'xsi:schemaLocation': `${MODS_NAMESPACE} ${MODS_SCHEMA}`,
     },
-    el('titleInfo', { usage: 'primary' }, el('title', {}, record.title)),
+    titleInfo(record.title),
     authors.map((a, i) => nameEl(a.agent, a.role, i === 0)),
     others.map((a) => nameEl(a.agent, a.role, false)),
-    el('typeOfResource', { manuscript: archival ? 'yes' : undefined }, TYPE_OF_RESOURCE[record.resourceType]),
+    el('typeOfResource', { manuscript: original ? 'yes' : undefined }, TYPE_OF_RESOURCE[record.resourceType]),
     textEl('genre', record.genre, { authority: 'local' }),
-    el('originInfo', { eventType: 'production' }, dateCreated(record.date)),
+    // An archival original was produced, not published; a text taken from a publication was created at its date.
+    el('originInfo', { eventType: original ? 'production' : undefined }, dateCreated(record.date)),
     el(
       'originInfo',
       { eventType: 'publication' },
@@ -132,7 +153,11 @@ export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement
     textEl('abstract', record.summary),
     record.embeddedDocuments.map((doc) => el('note', { type: 'content' }, `${doc.relation === 'conveys' ? 'Conveys' : 'Encloses'}: ${doc.description}`)),
     textEl('note', record.source.remainder, { type: 'creation/production credits' }),
-    record.subjects.map(subjectEl),
+    // The Source as the export gives it, whether an archival reference, a publication or a note (MARC 500, DC source).
+    el('note', { type: 'source note' }, record.source.citation),
+    el('note', { type: 'preferred citation' }, preferredCitation(record, urls)),
+    textEl('note', languageNote(record), { type: 'language' }),
+    record.subjects.map((subject) => subjectEl(subject, agents)),
     record.places.map((place) => el('subject', {}, el('geographic', { valueURI: place.uri }, place.name))),
     record.temporalCoverage ? el('subject', {}, el('temporal', {}, record.temporalCoverage)) : undefined,
     hostItems(record),
@@ -155,6 +180,7 @@ export function buildMods(record: ArchivalRecord, urls: ServiceUrls): XmlElement
       el('recordChangeDate', { encoding: 'iso8601' }, record.datestamp),
       el('recordIdentifier', {}, record.id),
       el('languageOfCataloging', {}, el('languageTerm', { type: 'code', authority: 'iso639-2b' }, 'eng')),
+      el('descriptionStandard', {}, 'rda'),
     ),
   );
 }

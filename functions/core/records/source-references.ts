@@ -24,3 +24,10 @@ export function referenceTextOf(source: Source): string | undefined {
     .trim()
     .replace(/\s*[,;:]$/, '');
 }
+
+/**
+ * Whether the record is an archival original, an unpublished document: its Source is an archival
+ * reference or an acquisition note (`Obtained by ...`), not a publication it was taken from.
+ * MARC's leader and 008 (manuscript or printed language material) and MODS `manuscript` read it.
+ */
+export const isArchivalOriginal = (source: Source): boolean => source.kind !== 'bibliographic';
