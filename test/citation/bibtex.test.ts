@@ -13,31 +13,34 @@ beforeAll(async () => {
   record = await record110020();
 });
 
-describe('BibTeX (@misc) of 110020', () => {
+describe('BibTeX (@unpublished) of 110020', () => {
   it('parses with @retorquere/bibtex-parser without errors', async () => {
     const library = await readWithBibtexParser(writeBibtex(record, urls));
     expect(library.errors).toEqual([]);
     expect(library.entries).toHaveLength(1);
-    expect(library.entries[0]?.type).toBe('misc');
+    expect(library.entries[0]?.type).toBe('unpublished');
   });
 
   it('reads back author, title, kind and addressee, date, URL and archival placement', async () => {
     const [entry] = (await readWithBibtexParser(writeBibtex(record, urls))).entries;
     expect(entry?.key).toBe('mao1951-110020');
-    expect(entry?.fields.author).toEqual([{ name: 'Mao Zedong' }]);
+    expect(entry?.fields.author).toEqual([{ lastName: 'Mao', firstName: 'Zedong' }]);
     expect(entry?.fields.title).toBe(record.title);
-    expect(entry?.fields.howpublished).toBe('Telegram to I.V. Stalin');
+    expect(entry?.fields.type).toBe('Telegram');
+    expect(entry?.fields.note).toMatch(/^Telegram to I\.V\. Stalin\. /);
     expect([entry?.fields.year, entry?.fields.month, entry?.fields.date]).toEqual(['1951', '1', '1951-01-27']);
     expect(entry?.fields.url).toBe(`${TEST_BASE_URL}/records/110020`);
     expect(entry?.fields.note).toContain('APRF, f. 45, op. 1, d. 337, ll. 37-40, History and Public Policy Program Digital Archive, Washington, DC.');
     expect(entry?.fields.abstract).toBe(record.summary);
   });
 
-  it('is read by citation-js with the author uninverted and the date whole', async () => {
+  it('is read by citation-js as a manuscript of genre Telegram with the date whole', async () => {
     const [item] = await readWithCitationJs(writeBibtex(record, urls));
     expect(item).toMatchObject({
       'citation-key': 'mao1951-110020',
-      author: [{ family: 'Mao Zedong' }],
+      type: 'manuscript',
+      genre: 'Telegram',
+      author: [{ family: 'Mao', given: 'Zedong' }],
       title: record.title,
       issued: { 'date-parts': [[1951, 1, 27]] },
       URL: `${TEST_BASE_URL}/records/110020`,
@@ -55,7 +58,7 @@ describe('BibLaTeX (@letter) of 110020', () => {
   it('reads back the kind, the addressee, the archive as one organisation and the archival location', async () => {
     const [entry] = (await readWithBibtexParser(writeBiblatex(record, urls))).entries;
     expect(entry?.fields).toMatchObject({
-      author: [{ name: 'Mao Zedong' }],
+      author: [{ lastName: 'Mao', firstName: 'Zedong' }],
       title: record.title,
       type: 'Telegram',
       date: '1951-01-27',
@@ -72,7 +75,7 @@ describe('BibLaTeX (@letter) of 110020', () => {
     expect(item).toMatchObject({
       type: 'personal_communication',
       genre: 'Telegram',
-      author: [{ family: 'Mao Zedong' }],
+      author: [{ family: 'Mao', given: 'Zedong' }],
       issued: { 'date-parts': [[1951, 1, 27]] },
       publisher: 'History and Public Policy Program Digital Archive',
       'call-number': 'APRF, f. 45, op. 1, d. 337, ll. 37-40',
@@ -142,13 +145,40 @@ describe('citation key', () => {
 });
 
 describe('rights in BibTeX and BibLaTeX', () => {
+  const statementField = (bib: string, field: string) => new RegExp(`\\n  ${field} = \\{([^}]*)\\}`).exec(bib)?.[1];
+
   it.each([
     ['BibTeX copyright', () => writeBibtex(record, urls), 'copyright'],
     ['BibLaTeX rights', () => writeBiblatex(record, urls), 'rights'],
-  ])('%s carries the rights URI and the statement verbatim', async (_label, write, field) => {
+    ['BibLaTeX copyright, which Zotero reads', () => writeBiblatex(record, urls), 'copyright'],
+  ])('%s is the statement, unprefixed and verbatim, the blank line between its paragraphs kept', async (_label, write, field) => {
+    expect(statementField(write(), field)).toBe(record.rights.statement);
     const [entry] = (await readWithBibtexParser(write())).entries;
-    const value = folded(String(entry?.fields[field as 'note']));
-    expect(value).toContain('http://rightsstatements.org/vocab/InC-EDU/1.0/');
-    expect(value).toContain(folded(record.rights.statement));
+    expect(folded(String(entry?.fields[field as 'note']))).toBe(folded(record.rights.statement));
+  });
+});
+
+describe('item types and roles', () => {
+  const translator = { name: 'Gary Goldberg', kind: 'person' as const, family: 'Goldberg', given: 'Gary' };
+
+  it('is @unpublished in BibLaTeX too when the record has no addressee, with its translators', async () => {
+    const variant: ArchivalRecord = { ...record, agents: [{ role: 'translator', agent: translator }] };
+    const [entry] = (await readWithBibtexParser(writeBiblatex(variant, urls))).entries;
+    expect(entry?.type).toBe('unpublished');
+    expect(entry?.fields.translator).toEqual([{ lastName: 'Goldberg', firstName: 'Gary' }]);
+  });
+
+  it("names a letter's translators in the BibLaTeX addendum, not as translator, which Zotero would make the letter's author", async () => {
+    const variant: ArchivalRecord = { ...record, agents: [...record.agents, { role: 'translator', agent: translator }] };
+    const [entry] = (await readWithBibtexParser(writeBiblatex(variant, urls))).entries;
+    expect(entry?.type).toBe('letter');
+    expect(entry?.fields).not.toHaveProperty('translator');
+    expect(entry?.fields.addendum).toContain('Translated by Gary Goldberg.');
+  });
+
+  it('gives BibTeX translators a translator field, which classic styles ignore and Zotero reads', async () => {
+    const variant: ArchivalRecord = { ...record, agents: [...record.agents, { role: 'translator', agent: translator }] };
+    const [entry] = (await readWithBibtexParser(writeBibtex(variant, urls))).entries;
+    expect(entry?.fields.translator).toEqual([{ lastName: 'Goldberg', firstName: 'Gary' }]);
   });
 });

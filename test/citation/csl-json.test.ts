@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('CSL-JSON of 110020', () => {
-  it('is valid against the CSL-JSON 1.0.2 schema', () => {
+  it('is valid against the CSL-JSON 1.0.2 schema, with license', () => {
     const validate = cslSchemaValidator();
     const data: unknown = JSON.parse(buildCslJson(record, urls));
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
@@ -36,6 +36,13 @@ describe('CSL-JSON of 110020', () => {
     expect(item['archive-place']).toBe('Washington, DC');
     expect(item.URL).toBe(`${TEST_BASE_URL}/records/110020`);
     expect(item.abstract).toBe(record.summary);
+  });
+
+  it('gives the rights statement verbatim in license, paragraphs and all, and its URI in the note', () => {
+    const item = buildCslItem(record, urls);
+    expect(item.license).toBe(record.rights.statement);
+    expect(item.license).toContain('materials.\n\nTo enquire');
+    expect(item.note).toContain('Rights statement: http://rightsstatements.org/vocab/InC-EDU/1.0/ (In Copyright - Educational Use Permitted)');
   });
 
   it('keeps in the note what no field holds: the conveyed telegram and the repository in words', () => {
@@ -63,6 +70,23 @@ describe('CSL-JSON of 110020', () => {
   });
 });
 
+describe('CSL item types and roles', () => {
+  it('is a manuscript when the record has no addressee, with its translators', () => {
+    const translator = { name: 'Gary Goldberg', kind: 'person' as const };
+    const variant: ArchivalRecord = { ...record, agents: [{ role: 'translator', agent: translator }] };
+    expect(buildCslItem(variant, urls)).toMatchObject({ type: 'manuscript', genre: 'Telegram', translator: [{ literal: 'Gary Goldberg' }] });
+  });
+
+  it("names a letter's translators as contributors: Zotero's letter has no translator and would make them its authors", () => {
+    const translator = { name: 'Gary Goldberg', kind: 'person' as const, family: 'Goldberg', given: 'Gary' };
+    const variant: ArchivalRecord = { ...record, agents: [...record.agents, { role: 'translator', agent: translator }] };
+    const item = buildCslItem(variant, urls);
+    expect(item.type).toBe('personal_communication');
+    expect(item).not.toHaveProperty('translator');
+    expect(item.contributor).toEqual([{ family: 'Goldberg', given: 'Gary' }]);
+  });
+});
+
 describe('CSL names', () => {
   it.each([
     [
@@ -73,6 +97,7 @@ describe('CSL names', () => {
     ['a Russian name', { name: 'I.V. Stalin', kind: 'person', family: 'Stalin', given: 'I.V.', nameOrder: 'given-first' }, { family: 'Stalin', given: 'I.V.' }],
     ['an organisation', { name: 'Politburo of the CC CPSU', kind: 'organization' }, { literal: 'Politburo of the CC CPSU' }],
     ['a person known by one name only', { name: 'Filippov', kind: 'person' }, { literal: 'Filippov' }],
+    ['a person with a family name only, as one unit', { name: 'Kim', kind: 'person', family: 'Kim' }, { literal: 'Kim' }],
   ] as const)('writes %s', (_label, agent, expected) => {
     expect(cslName(agent)).toEqual(expected);
   });
@@ -84,9 +109,13 @@ describe('CSL dates keep the precision the source gives', () => {
     ['a day', day, [[1951, 1, 27]]],
     ['a month', { display: 'May 1951', precision: 'month', edtf: '1951-05', start: { year: 1951, month: 5 } }, [[1951, 5]]],
     ['a year', { display: '1958', precision: 'year', edtf: '1958', start: { year: 1958 } }, [[1958]]],
-    ['a range', { display: '1950-1953', precision: 'range', edtf: '1950/1953', start: { year: 1950 }, end: { year: 1953 } }, [[1950], [1953]]],
   ] as const)('%s', (_label, date, parts) => {
     expect(cslDate(date as RecordDate)).toEqual({ 'date-parts': parts });
+  });
+
+  it('a range, with its EDTF interval as raw, which Zotero reads before date-parts', () => {
+    const range: RecordDate = { display: '1950-1953', precision: 'range', edtf: '1950/1953', start: { year: 1950 }, end: { year: 1953 } };
+    expect(cslDate(range)).toEqual({ 'date-parts': [[1950], [1953]], raw: '1950/1953' });
   });
 
   it('omits the date of an undated record', () => {

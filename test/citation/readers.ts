@@ -21,10 +21,16 @@ export async function readWithBibtexParser(text: string) {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
-/** ajv against the vendored CSL-JSON 1.0.2 schema (compiled once). */
+/**
+ * ajv against the vendored CSL-JSON 1.0.2 schema (compiled once), with the one variable the
+ * crosswalk writes beyond it: `license`, a string, the variable Zotero reads into its `rights`
+ * field (zotero/zotero-schema schema.json `csl.fields.text.license: ["rights"]`). Every other
+ * property stays refused, as the schema refuses it.
+ */
 export function cslSchemaValidator() {
   if (!validator) {
     const schema = JSON.parse(readFileSync(repoPath('schemas/vendor/csl/csl-data.json'), 'utf8'));
+    schema.items.properties.license = { type: 'string' };
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   return validator;

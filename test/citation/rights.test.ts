@@ -17,9 +17,18 @@ beforeAll(async () => {
 
 /** The text in which each format states the rights, read the way its consumers read it. */
 const RIGHTS_TEXT: { [extension: string]: (body: string) => Promise<string> | string } = {
-  'csl.json': (body) => String((JSON.parse(body) as { note: string }[])[0]?.note),
-  bib: async (body) => String((await readWithBibtexParser(body)).entries[0]?.fields.copyright),
-  'biblatex.bib': async (body) => String((await readWithBibtexParser(body)).entries[0]?.fields.rights),
+  'csl.json': (body) => {
+    const [item] = JSON.parse(body) as { note: string; license: string }[];
+    return `${item?.note} ${item?.license}`;
+  },
+  bib: async (body) => {
+    const fields = (await readWithBibtexParser(body)).entries[0]?.fields as { [field: string]: unknown } | undefined;
+    return `${fields?.note} ${fields?.copyright}`;
+  },
+  'biblatex.bib': async (body) => {
+    const fields = (await readWithBibtexParser(body)).entries[0]?.fields as { [field: string]: unknown } | undefined;
+    return `${fields?.addendum} ${fields?.rights}`;
+  },
   ris: (body) => body,
   txt: (body) => body,
   html: (body) => {

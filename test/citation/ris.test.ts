@@ -3,7 +3,7 @@ import { risDate, risName, writeRis } from '../../functions/core/citation/write-
 import { serviceUrls } from '../../functions/core/urls.ts';
 import type { ArchivalRecord, RecordDate } from '../../schemas/record.ts';
 import { record110020, TEST_BASE_URL, testApp } from '../support/fixtures.ts';
-import { folded, readWithCitationJs } from './readers.ts';
+import { readWithCitationJs } from './readers.ts';
 
 const urls = serviceUrls(TEST_BASE_URL);
 let record: ArchivalRecord;
@@ -31,7 +31,7 @@ describe('RIS of 110020', () => {
   });
 
   it.each([
-    ['AU', 'Mao Zedong'],
+    ['AU', 'Mao, Zedong'],
     ['A2', 'Stalin, I.V.'],
     ['M3', 'Telegram'],
     ['DA', '1951/01/27/'],
@@ -49,11 +49,24 @@ describe('RIS of 110020', () => {
     expect(t.filter(([tag]) => tag === 'KW').map(([, v]) => v)).toEqual(record.subjects.map((s) => s.term));
   });
 
-  it('carries the rights URI and the statement verbatim in a note', () => {
-    const notes = tags(writeRis(record, urls)).filter(([tag]) => tag === 'N1');
-    const rights = notes.find(([, v]) => v.startsWith('Rights: '))?.[1] ?? '';
-    expect(rights).toContain('http://rightsstatements.org/vocab/InC-EDU/1.0/');
-    expect(folded(rights)).toContain(folded(record.rights.statement));
+  it('carries the rights statement in CR, a paragraph a line, and its URI and label in a note', () => {
+    const t = tags(writeRis(record, urls));
+    expect(t.filter(([tag]) => tag === 'CR')).toEqual([['CR', record.rights.statement.replace(/\n\s*\n/g, '\n')]]);
+    expect(t).toContainEqual(['N1', 'Rights statement: http://rightsstatements.org/vocab/InC-EDU/1.0/ (In Copyright - Educational Use Permitted)']);
+  });
+
+  it('is MANSCPT, with its translators in A4, when the record has no addressee', () => {
+    const translator = { name: 'Gary Goldberg', kind: 'person' as const };
+    const ris = writeRis({ ...record, agents: [{ role: 'translator', agent: translator }] }, urls);
+    expect(ris.startsWith('TY  - MANSCPT\r\n')).toBe(true);
+    expect(tags(ris)).toContainEqual(['A4', 'Gary Goldberg']);
+  });
+
+  it("names a letter's translators in a note, not in A4, which Zotero would save as the letter's author", () => {
+    const translator = { name: 'Gary Goldberg', kind: 'person' as const, family: 'Goldberg', given: 'Gary' };
+    const t = tags(writeRis({ ...record, agents: [...record.agents, { role: 'translator', agent: translator }] }, urls));
+    expect(t.map(([tag]) => tag)).not.toContain('A4');
+    expect(t).toContainEqual(['N1', 'Translators: Gary Goldberg']);
   });
 
   it('is read by citation-js as a personal communication with recipient, genre, date and archive fields', async () => {
@@ -61,7 +74,7 @@ describe('RIS of 110020', () => {
     expect(item).toMatchObject({
       type: 'personal_communication',
       title: record.title,
-      author: [{ literal: 'Mao Zedong' }],
+      author: [{ family: 'Mao', given: 'Zedong' }],
       recipient: [{ family: 'Stalin', given: 'I.V.' }],
       genre: 'Telegram',
       issued: { 'date-parts': [[1951, 1, 27]] },
@@ -70,7 +83,7 @@ describe('RIS of 110020', () => {
       URL: `${TEST_BASE_URL}/records/110020`,
       abstract: record.summary,
     });
-    expect(folded(String(item?.note))).toContain(folded(record.rights.statement));
+    expect(String(item?.note)).toContain('http://rightsstatements.org/vocab/InC-EDU/1.0/');
   });
 
   it('is served at /records/{id}.ris as UTF-8', async () => {
@@ -101,7 +114,12 @@ describe('RIS dates and names', () => {
   });
 
   it.each([
-    ['keeps a family-first name uninverted', { name: 'Mao Zedong', kind: 'person', family: 'Mao', given: 'Zedong', nameOrder: 'family-first' }, 'Mao Zedong'],
+    [
+      'writes a family-first name with its parts too, as Zotero splits it',
+      { name: 'Mao Zedong', kind: 'person', family: 'Mao', given: 'Zedong', nameOrder: 'family-first' },
+      'Mao, Zedong',
+    ],
+    ['keeps a name without parts whole', { name: 'Gary Goldberg', kind: 'person' }, 'Gary Goldberg'],
     ['inverts a given-first name', { name: 'I.V. Stalin', kind: 'person', family: 'Stalin', given: 'I.V.' }, 'Stalin, I.V.'],
     ['keeps an organisation whole', { name: 'CC CPSU', kind: 'organization' }, 'CC CPSU'],
   ] as const)('%s', (_label, agent, expected) => {

@@ -1,7 +1,7 @@
 import { writeBiblatex, writeBibtex } from '../../core/citation/write-bibtex.ts';
 import type { Rendering } from './rendering.ts';
 
-/** Classic BibTeX (`@misc`), ASCII with LaTeX escapes. */
+/** Classic BibTeX (`@unpublished`, which Zotero reads as a manuscript; `@misc` it reads as a book), ASCII with LaTeX escapes. */
 export const bibtex: Rendering = {
   extension: 'bib',
   label: 'BibTeX',
@@ -10,7 +10,7 @@ export const bibtex: Rendering = {
   render: (record, { urls }) => writeBibtex(record, urls),
 };
 
-/** BibLaTeX (`@letter`), UTF-8 for Biber; still a `.bib` file, hence the double extension. */
+/** BibLaTeX (`@letter`, or `@unpublished` without an addressee), UTF-8 for Biber; still a `.bib` file, hence the double extension. */
 export const biblatex: Rendering = {
   extension: 'biblatex.bib',
   label: 'BibLaTeX',

@@ -1,7 +1,7 @@
 import { writeRis } from '../../core/citation/write-ris.ts';
 import type { Rendering } from './rendering.ts';
 
-/** RIS, which reference managers import as a letter (`PCOMM`) with its archive fields. */
+/** RIS, which reference managers import as a letter (`PCOMM`) or a manuscript (`MANSCPT`) with its archive fields. */
 export const ris: Rendering = {
   extension: 'ris',
   label: 'RIS',

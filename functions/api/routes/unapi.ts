@@ -4,10 +4,12 @@
  * the record in that format. The landing page links here with `<link rel="unapi-server">` and
  * names the record with `<abbr class="unapi-id">`, which is what Zotero's unAPI translator reads.
  *
- * MODS and MARCXML are deliberately not listed: Zotero's translator prefers them over RIS when
- * offered, and RIS is the format whose letter type (`PCOMM`), recipient (`A2`), archive (`DB`)
- * and archival location (`AV`) its importer maps one to one. Both stay available at their
- * extension URLs and over OAI-PMH.
+ * MODS and MARCXML are deliberately not listed: Zotero's translator (zotero/translators
+ * unAPI.js, `RECOGNIZABLE_FORMATS`) prefers them over RIS when offered, and RIS is the format whose
+ * letter and manuscript types (`PCOMM`, `MANSCPT`), kind (`M3`), recipient (`A2`), archive
+ * (`DB`), archival location (`AV`) and rights (`CR`) its importer maps one to one. Of the others
+ * listed it recognises only `bibtex`, which comes after `ris`. MODS and MARCXML stay available at
+ * their extension URLs and over OAI-PMH.
  */
 import { Hono } from 'hono';
 import { escapeXmlAttribute } from '../../core/xml/escape-xml.ts';

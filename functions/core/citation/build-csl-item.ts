@@ -1,21 +1,25 @@
 /**
- * Record -> CSL-JSON (1.0.2). A telegram or letter is `personal_communication`, the type
- * reference managers map to a letter; `genre` names the kind ("Telegram"), `recipient` the
- * addressee, `archive`/`archive_location`/`archive-place` where the cited copy is kept.
+ * Record -> CSL-JSON (1.0.2, and `license`). A record with an addressee is
+ * `personal_communication`, which Zotero imports as a letter, any other `manuscript` (see
+ * `CitationKind`); `genre` names the kind ("Telegram", Zotero's `letterType`/`manuscriptType`),
+ * `recipient` the addressee, `archive`/`archive_location`/`archive-place` where the cited copy is
+ * kept, and `license` the rights statement verbatim: the variable Zotero reads into its `rights`
+ * field (zotero-schema `csl.fields.text.license`), beyond CSL-JSON 1.0.2.
  */
 import type { Agent, ArchivalRecord, RecordDate } from '../../../schemas/record.ts';
 import type { ServiceUrls } from '../urls.ts';
-import { citationFacts } from './citation-facts.ts';
+import { citationFacts, nameParts, secondaryCreators } from './citation-facts.ts';
 import type { CslDate, CslItem, CslName } from './csl-item.ts';
 
 /**
- * A CSL name. Names that must never be inverted (Chinese, Korean, ...) carry `static-ordering`,
- * so processors write "Mao Zedong" in notes and bibliographies alike, never "Zedong, Mao".
+ * A CSL name: family and given name when the record has both, else the name as one literal
+ * unit. Names that must never be inverted (Chinese, Korean, ...) carry `static-ordering`, so
+ * processors write "Mao Zedong" in notes and bibliographies alike, never "Zedong, Mao".
  */
 export function cslName(agent: Agent): CslName {
-  if (agent.kind === 'organization' || !agent.family) return { literal: agent.name };
-  const name: CslName = { family: agent.family };
-  if (agent.given) name.given = agent.given;
+  const parts = nameParts(agent);
+  if (!parts) return { literal: agent.name };
+  const name: CslName = { family: parts.family, given: parts.given };
   if (agent.nameOrder === 'family-first') name['static-ordering'] = true;
   return name;
 }
@@ -29,12 +33,19 @@ const partsOf = (p: { year: number; month?: number; day?: number }, precision: '
   return parts;
 };
 
-/** The date at the precision the record knows it; undefined for undated records (styles then write "n.d."). */
+/**
+ * The date at the precision the record knows it; undefined for undated records (styles then
+ * write "n.d."). A range also carries its EDTF interval as `raw`: citation processors read the
+ * two `date-parts`, but Zotero's CSL import takes `raw` before `date-parts` and only the first of
+ * them, so without it a range would import as its start alone.
+ */
 export function cslDate(date: RecordDate): CslDate | undefined {
   if (!date.start) return undefined;
   if (date.precision === 'range') {
     const end = date.end ? [partsOf(date.end, 'day')] : [];
-    return { 'date-parts': [partsOf(date.start, 'day'), ...end] };
+    const range: CslDate = { 'date-parts': [partsOf(date.start, 'day'), ...end] };
+    if (date.edtf) range.raw = date.edtf;
+    return range;
   }
   if (date.precision === 'undated') return undefined;
   return { 'date-parts': [partsOf(date.start, date.precision)] };
@@ -45,7 +56,7 @@ export function buildCslItem(record: ArchivalRecord, urls: ServiceUrls): CslItem
   const item: CslItem = {
     id: facts.key,
     'citation-key': facts.key,
-    type: facts.recipients.length > 0 ? 'personal_communication' : 'manuscript',
+    type: facts.kind === 'letter' ? 'personal_communication' : 'manuscript',
     title: facts.title,
     archive: facts.archive,
     URL: facts.url,
@@ -53,15 +64,17 @@ export function buildCslItem(record: ArchivalRecord, urls: ServiceUrls): CslItem
   if (facts.genre) item.genre = facts.genre;
   if (facts.authors.length > 0) item.author = facts.authors.map(cslName);
   if (facts.recipients.length > 0) item.recipient = facts.recipients.map(cslName);
-  if (facts.translators.length > 0) item.translator = facts.translators.map(cslName);
-  if (facts.contributors.length > 0) item.contributor = facts.contributors.map(cslName);
+  const { translators, contributors } = secondaryCreators(facts);
+  if (translators.length > 0) item.translator = translators.map(cslName);
+  if (contributors.length > 0) item.contributor = contributors.map(cslName);
   const issued = cslDate(record.date);
   if (issued) item.issued = issued;
   if (facts.archiveLocation) item.archive_location = facts.archiveLocation;
   if (facts.archivePlace) item['archive-place'] = facts.archivePlace;
   if (facts.abstract) item.abstract = facts.abstract;
   if (facts.language) item.language = facts.language;
-  item.note = [...facts.noteParagraphs, facts.rights].join('\n\n');
+  item.license = facts.rightsStatement;
+  item.note = [...facts.noteParagraphs, facts.rightsNote].join('\n\n');
   return item;
 }
 

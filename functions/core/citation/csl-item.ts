@@ -1,7 +1,7 @@
 /**
- * The part of CSL-JSON 1.0.2 (`schemas/vendor/csl/csl-data.json`) that the crosswalk writes.
- * Hand-written because the schema is JSON Schema, not zod; the tests validate every output
- * against the schema itself.
+ * The part of CSL-JSON 1.0.2 (`schemas/vendor/csl/csl-data.json`) that the crosswalk writes, and
+ * `license`, the one variable beyond it (Zotero's `rights`). Hand-written because the schema is
+ * JSON Schema, not zod; the tests validate every output against the schema itself (with `license`).
  */
 export type CslName =
   | { family: string; given?: string; 'static-ordering'?: boolean }
@@ -9,8 +9,8 @@ export type CslName =
       literal: string;
     };
 
-/** `date-parts` at the precision the record knows: `[[1951, 1, 27]]`, `[[1951, 1]]`, `[[1950], [1953]]`. */
-export type CslDate = { 'date-parts': number[][] };
+/** `date-parts` at the precision the record knows: `[[1951, 1, 27]]`, `[[1951, 1]]`, `[[1950], [1953]]`; a range also as `raw` EDTF (`1950/1953`). */
+export type CslDate = { 'date-parts': number[][]; raw?: string };
 
 export interface CslItem {
   id: string;
@@ -29,5 +29,7 @@ export interface CslItem {
   URL: string;
   abstract?: string;
   language?: string;
+  /** The rights statement verbatim: not in CSL-JSON 1.0.2, but the variable Zotero reads into its `rights` field. */
+  license?: string;
   note?: string;
 }

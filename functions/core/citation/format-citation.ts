@@ -11,7 +11,7 @@ import type { CslItem } from './csl-item.ts';
  * handled differently): it is part of formatted citations' ETags, so caches fetch them again.
  * (Harvested crosswalks have DISSEMINATION_VERSION; a citation is not harvested.)
  */
-export const FORMATTED_CITATION_VERSION = 2;
+export const FORMATTED_CITATION_VERSION = 3;
 
 /** The part of citeproc-js's API used here. */
 export interface CiteprocEngine {

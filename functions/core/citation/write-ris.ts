@@ -1,22 +1,28 @@
 /**
- * Record -> RIS, with the tags reference managers read for a letter: `TY  - PCOMM`, `AU` the
- * sender, `A2` the recipient, `M3` the kind ("Telegram"), `DA`/`PY` the date, `DB` the archive,
- * `A4` the translators (Zotero's RIS import reads A4 as translator), `AV` the archival location
- * ("Location in Archives"), `UR`, `AB`, `LA`, `KW`, and `N1` notes, one of which names the
- * contributors (RIS has no tag Zotero reads as contributor of a letter) and the last of which
- * carries the rights URI and statement. Lines end in CRLF, as the RIS
- * specification asks; the text is UTF-8.
+ * Record -> RIS, with the tags Zotero's RIS import (zotero/translators RIS.js) reads, as the test
+ * of the Zotero paths maps them: `TY  - PCOMM` (letter) or `MANSCPT` (manuscript), never a type
+ * it does not know (`UNPB` imports as a journal article); `AU` the authors and `A2` the
+ * addressees, each `Family, Given` or as one unit; `A4` a manuscript's translators (a letter has
+ * none in Zotero: they are named in a note, as contributors always are, RIS having no tag Zotero
+ * reads as a contributor of either); `M3` the kind ("Telegram": `letterType`/`manuscriptType`);
+ * `DA`/`PY` the date; `DB` the archive, `AV` the archival location ("Loc. in Archive"); `CR` the
+ * rights statement (Zotero's `rights`); `UR`, `AB`, `LA`, `KW`, and `N1` notes, the last of
+ * which gives the rights URI. Lines end in CRLF, as the RIS specification asks; the text is UTF-8.
  */
 import type { Agent, ArchivalRecord, RecordDate } from '../../../schemas/record.ts';
 import type { ServiceUrls } from '../urls.ts';
-import { citationFacts } from './citation-facts.ts';
+import { citationFacts, nameParts } from './citation-facts.ts';
 
 const EOL = '\r\n';
 
-/** `Stalin, I.V.` as RIS asks for, but `Mao Zedong` uninverted, which importers keep as one name. */
+/**
+ * `Stalin, I.V.` and `Mao, Zedong`, as RIS asks for (Zotero splits at the comma into last and
+ * first name, as the CSL import does from `family`/`given`); a name without parts as written,
+ * which Zotero keeps as one unit.
+ */
 export function risName(agent: Agent): string {
-  if (agent.kind === 'person' && agent.family && agent.given && agent.nameOrder !== 'family-first') return `${agent.family}, ${agent.given}`;
-  return agent.name;
+  const parts = nameParts(agent);
+  return parts ? `${parts.family}, ${parts.given}` : agent.name;
 }
 
 const pad2 = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
@@ -50,14 +56,17 @@ export function writeRis(record: ArchivalRecord, urls: ServiceUrls): string {
   const facts = citationFacts(record, urls);
   const notes = [...facts.noteParagraphs];
   if (record.date.precision === 'range') notes.unshift(`Date: ${record.date.display}`);
-  if (facts.contributors.length > 0) notes.push(`Contributors: ${facts.contributors.map((a) => a.name).join('; ')}`);
+  const named = (agents: readonly Agent[]) => agents.map((a) => a.name).join('; ');
+  const translators = facts.kind === 'manuscript' ? facts.translators : [];
+  if (facts.kind === 'letter' && facts.translators.length > 0) notes.push(`Translators: ${named(facts.translators)}`);
+  if (facts.contributors.length > 0) notes.push(`Contributors: ${named(facts.contributors)}`);
   return [
-    tag('TY', facts.recipients.length > 0 ? 'PCOMM' : 'UNPB'),
+    tag('TY', facts.kind === 'letter' ? 'PCOMM' : 'MANSCPT'),
     tag('ID', facts.key),
     tag('TI', facts.title),
     ...facts.authors.map((a) => tag('AU', risName(a))),
     ...facts.recipients.map((a) => tag('A2', risName(a))),
-    ...facts.translators.map((a) => tag('A4', risName(a))),
+    ...translators.map((a) => tag('A4', risName(a))),
     tag('M3', facts.genre),
     tag('DA', risDate(record.date)),
     tag('PY', record.date.start ? String(record.date.start.year) : undefined),
@@ -67,8 +76,9 @@ export function writeRis(record: ArchivalRecord, urls: ServiceUrls): string {
     tag('AV', facts.archiveLocation),
     tag('UR', facts.url),
     ...record.subjects.map((s) => tag('KW', s.term)),
+    tag('CR', facts.rightsStatement),
     ...notes.map((n) => tag('N1', n)),
-    tag('N1', facts.rights),
+    tag('N1', facts.rightsNote),
     `ER  - ${EOL}`,
   ].join('');
 }

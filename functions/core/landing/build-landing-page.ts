@@ -17,7 +17,7 @@ import type { ServiceUrls } from '../urls.ts';
 import { buildSchemaOrg } from './build-schema-org.ts';
 import { DC_SCHEMA_LINKS, dcHtmlTags } from './dc-html.ts';
 import { escapeHtml as e, jsonForScript } from './escape-html.ts';
-import { highwireMeta } from './highwire-meta.ts';
+import { CITATION_SCHEMA_LINKS, highwireMeta } from './highwire-meta.ts';
 import { LANDING_CSS, LANDING_SCRIPT } from './landing-assets.ts';
 
 export interface LandingDownload {
@@ -68,6 +68,7 @@ function head(input: LandingPageInput): string {
     `<link rel="linkset"${attrs({ type: 'application/linkset+json', href: urls.linkset(record.id) })}>`,
     `<link rel="unapi-server"${attrs({ type: 'application/xml', title: 'unAPI', href: urls.unapi })}>`,
     ...input.downloads.map((d) => `<link rel="alternate"${attrs({ type: d.type, title: d.label, href: d.href })}>`),
+    ...CITATION_SCHEMA_LINKS.map((l) => `<link${attrs({ rel: l.rel, href: l.href })}>`),
     ...highwireMeta(record, urls).map(([name, content]) => `<meta${attrs({ name, content })}>`),
     ...DC_SCHEMA_LINKS.map((l) => `<link${attrs({ rel: l.rel, href: l.href })}>`),
     ...dcHtmlTags(record, urls).map((t) =>
