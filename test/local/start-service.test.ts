@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('the local service', () => {
   it('serves record 110020, seeded on first start, on a random port', async () => {
-    const res = await fetch(`${service.url}/records/110020`);
+    const res = await fetch(`${service.url}/records/110020.json`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { title: string }).title).toMatch(/^Telegram from Mao Zedong to I\.V\. Stalin/);
   });

@@ -17,6 +17,7 @@ import { OAI_VERBS } from '../../core/oai/parse-oai-request.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
 import { RENDERINGS } from '../renderings/index.ts';
 import { HOME_OFFERS } from '../routes/home.ts';
+import { MAX_OAI_BODY_BYTES } from '../routes/oai.ts';
 import { BIBLIOGRAPHY_MEDIA_TYPE } from '../routes/records.ts';
 
 type Json = { [key: string]: unknown };
@@ -228,7 +229,7 @@ function oaiPaths(): Json {
         response,
         args.map((a) => ({ ...a, in: 'query', ...(a.name === 'verb' ? { required: true, example: 'Identify' } : {}) })),
       ),
-      post: operation('oai-pmh', 'OAI-PMH 2.0, arguments in a form body', response, [], {
+      post: operation('oai-pmh', 'OAI-PMH 2.0, arguments in a form body', { ...response, '413': ref('responses', 'ContentTooLarge') }, [], {
         requestBody: {
           required: true,
           content: {
@@ -324,6 +325,7 @@ function components(): Json {
       Gone: problem('The record was withdrawn'),
       NotAcceptable: problem('No representation matches Accept; the problem lists those offered'),
       NotImplemented: problem('A valid IIIF request for a feature the service does not offer'),
+      ContentTooLarge: problem(`The body is longer than the route reads (${MAX_OAI_BODY_BYTES} bytes for OAI-PMH); it is not read further`),
       Unavailable: {
         ...problem('Storage is unreachable; retry after the time given'),
         headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds' } },
