@@ -190,6 +190,8 @@ export const ProvenanceSchema = z.object({
   ingestedAt: z.iso.datetime(),
   /** Set when this version brought a withdrawn record back: when, and why (`--reinstate`). */
   reinstated: z.optional(z.object({ at: z.iso.datetime(), reason: nonEmpty() })),
+  /** The crosswalks' `DISSEMINATION_VERSION` this version was stored under; 1 when absent. */
+  disseminationVersion: z.optional(z.int().check(z.gte(1))),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -12,7 +12,7 @@ import { VersionConflictError } from '../errors.ts';
 import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../ports.ts';
 import { datestampAt } from '../records/datestamp.ts';
 import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
-import { fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
+import { DISSEMINATION_VERSION, fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
 import { leafLabel } from './parse-source-citation.ts';
 import type { Problem } from './problems.ts';
 import { readExport } from './read-export.ts';
@@ -169,6 +169,7 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
       sourceKey,
       ...(uploaded ? { uploaded } : {}),
       ...(reinstated ? { reinstated } : {}),
+      disseminationVersion: DISSEMINATION_VERSION,
     };
     const scanReport = reportScans(previousScans, derived.images);
     if (current && fingerprintOfStored(current) === recordFingerprint({ content: fullContent, provenance })) {
