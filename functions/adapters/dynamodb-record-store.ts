@@ -21,7 +21,7 @@ import type { BlobStore, ChangesQuery, Page, RecordStore, SetEntry, SetsQuery, S
 import { harvestSetsOf, setLevelOf } from '../core/records/harvest-sets.ts';
 import { changeSortKey, changesRange, checkSetsQuery } from '../core/records/list-queries.ts';
 import { decodeEntry } from '../core/records/stored-entry.ts';
-import { type Item, itemSizeProblem, storedItem } from './record-item.ts';
+import { entrySizeProblem, type Item, itemSizeProblem, storedItem } from './record-item.ts';
 import {
   CHANGES_PARTITION_VALUE,
   HARVEST_INDEX,
@@ -71,12 +71,7 @@ export class DynamoDbRecordStore implements RecordStore {
   }
 
   sizeProblem(entry: StoredEntry): string | undefined {
-    try {
-      return itemSizeProblem(entry, storedItem(entry).item);
-    } catch (error) {
-      if (error instanceof EntryTooLargeError) return error.message;
-      throw error;
-    }
+    return entrySizeProblem(entry);
   }
 
   async put(record: ArchivalRecord, expectedVersion: number | undefined): Promise<void> {

@@ -5,6 +5,7 @@
  * tests applies the very same limits (the contract suite checks both against dynalite).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { EntryTooLargeError } from '../core/errors.ts';
 import { isTombstone, type StoredEntry } from '../core/ports.ts';
 import { harvestSetsOf, setLevelOf } from '../core/records/harvest-sets.ts';
 import { changeSortKey } from '../core/records/list-queries.ts';
@@ -53,6 +54,16 @@ export function storedItem(entry: StoredEntry): { item: Item; external: EncodedE
     : harvestSetsOf(entry);
   for (const set of sets) item[setAttributeName(set.level)] = { S: set.spec };
   return { item, external };
+}
+
+/** Why an entry cannot be stored (a text over its limit, an item over 400 KB), or undefined: the port's `sizeProblem`. */
+export function entrySizeProblem(entry: StoredEntry): string | undefined {
+  try {
+    return itemSizeProblem(entry, storedItem(entry).item);
+  } catch (error) {
+    if (error instanceof EntryTooLargeError) return error.message;
+    throw error;
+  }
 }
 
 /** Why an entry's item cannot be stored, or undefined. */

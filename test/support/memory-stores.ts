@@ -5,7 +5,7 @@
  * queries with the same rules and stop after DynamoDB's 1 MB per call, keys follow S3's.
  */
 
-import { itemSize, itemSizeProblem, MAX_QUERY_READ_BYTES, storedItem } from '../../functions/adapters/record-item.ts';
+import { entrySizeProblem, itemSize, itemSizeProblem, MAX_QUERY_READ_BYTES, storedItem } from '../../functions/adapters/record-item.ts';
 import { checkedObjectKey } from '../../functions/adapters/s3-blob-store.ts';
 import { EntryTooLargeError, NotFoundError, VersionConflictError } from '../../functions/core/errors.ts';
 import type { BlobStore, ChangesQuery, Page, RecordStore, SetEntry, SetsQuery, StoredEntry } from '../../functions/core/ports.ts';
@@ -37,13 +37,8 @@ export class MemoryRecordStore implements RecordStore {
     return item && this.decode(id, item);
   }
 
-  sizeProblem(entry: StoredEntry) {
-    try {
-      return itemSizeProblem(entry, storedItem(entry).item);
-    } catch (error) {
-      if (error instanceof EntryTooLargeError) return error.message;
-      throw error;
-    }
+  sizeProblem(entry: StoredEntry): string | undefined {
+    return entrySizeProblem(entry);
   }
 
   async put(record: ArchivalRecord, expectedVersion: number | undefined) {
