@@ -10,24 +10,16 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
-
-type Schema = { type?: string; enum?: string[]; pattern?: string; example?: string; properties?: { [name: string]: Schema } };
-type Parameter = { name: string; in: string; required?: boolean; example?: string; schema?: Schema };
-type Operation = {
-  parameters?: (Parameter | { $ref: string })[];
-  responses: { [status: string]: unknown };
-  requestBody?: { content: { [type: string]: { schema?: Schema } } };
-};
-type Document = { paths: { [path: string]: { [method: string]: Operation } }; components: { parameters: { [name: string]: Parameter } } };
+import { type OpenApiDocument, type Operation, parametersOf, type Schema } from '../support/openapi-document.ts';
 
 let service: RunningService;
 let dataDir: string;
-let document: Document;
+let document: OpenApiDocument;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'archive-openapi-fuzz-'));
   service = await startService({ PORT: '0', DATA_DIR: dataDir }, { inMemory: true, log: () => {} });
-  document = (await (await fetch(`${service.url}/openapi.json`)).json()) as Document;
+  document = (await (await fetch(`${service.url}/openapi.json`)).json()) as OpenApiDocument;
 }, 120_000);
 
 afterAll(async () => {
@@ -61,12 +53,9 @@ function valuesOf(schema: Schema | undefined, example: string | undefined): fc.A
   return fc.oneof(...allowed, HOSTILE, fc.string({ maxLength: 40 }), fc.stringMatching(/^[A-Za-z0-9:._~-]{1,40}$/));
 }
 
-const parametersOf = (operation: Operation): Parameter[] =>
-  (operation.parameters ?? []).map((p) => ('$ref' in p ? (document.components.parameters[p.$ref.split('/').pop() ?? ''] as Parameter) : p));
-
 /** Requests for one operation: its path filled in, optional query parameters present or not, a form body for POST. */
 function requestsFor(path: string, method: string, operation: Operation): fc.Arbitrary<{ url: string; init: RequestInit }> {
-  const parameters = parametersOf(operation);
+  const parameters = parametersOf(document, operation);
   const pathParameters = parameters.filter((p) => p.in === 'path');
   const queryParameters = parameters.filter((p) => p.in === 'query');
   const formFields = Object.entries(operation.requestBody?.content['application/x-www-form-urlencoded']?.schema?.properties ?? {});

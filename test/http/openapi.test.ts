@@ -13,14 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLocalApp } from '../../functions/local/compose-app.ts';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
 import { seededStores, testApp } from '../support/fixtures.ts';
-
-type Parameter = { name: string; in: string; required?: boolean; example?: string };
-type Operation = { parameters?: (Parameter | { $ref: string })[]; responses: { [status: string]: unknown }; requestBody?: unknown };
-type Document = { paths: { [path: string]: { [method: string]: Operation } }; components: { parameters: { [name: string]: Parameter } } };
+import { type OpenApiDocument, type Operation, parametersOf } from '../support/openapi-document.ts';
 
 let service: RunningService;
 let dataDir: string;
-let document: Document;
+let document: OpenApiDocument;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'archive-openapi-'));
@@ -28,7 +25,7 @@ beforeAll(async () => {
   const res = await fetch(`${service.url}/openapi.json`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/vnd.oai.openapi+json');
-  document = (await res.json()) as Document;
+  document = (await res.json()) as OpenApiDocument;
 }, 60_000);
 
 afterAll(async () => {
@@ -36,12 +33,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const parametersOf = (operation: Operation): Parameter[] =>
-  (operation.parameters ?? []).map((p) => ('$ref' in p ? (document.components.parameters[p.$ref.split('/').pop() ?? ''] as Parameter) : p));
-
 /** The operation's URL with its examples in the path and its required query parameters. */
 function exampleUrl(path: string, operation: Operation): string {
-  const parameters = parametersOf(operation);
+  const parameters = parametersOf(document, operation);
   const concrete = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const example = parameters.find((p) => p.in === 'path' && p.name === name)?.example;
     if (example === undefined) throw new Error(`${path}: no example for {${name}}`);

@@ -6,11 +6,12 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../support/fixtures.ts';
 
-/** How each file of the entry's bundle imports `module`: 'import-statement', 'dynamic-import', ... */
-async function importKinds(entry: string, module: string): Promise<string[]> {
+/** esbuild's module graph of the entry's bundle, optionally split into chunks as the API is bundled. */
+async function metafileOf(entry: string, splitting = false) {
   const { metafile } = await build({
     entryPoints: [repoPath(entry)],
     bundle: true,
+    splitting,
     write: false,
     outdir: 'out',
     format: 'esm',
@@ -20,6 +21,12 @@ async function importKinds(entry: string, module: string): Promise<string[]> {
     metafile: true,
     logLevel: 'silent',
   });
+  return metafile;
+}
+
+/** How each file of the entry's bundle imports `module`: 'import-statement', 'dynamic-import', ... */
+async function importKinds(entry: string, module: string): Promise<string[]> {
+  const metafile = await metafileOf(entry);
   return Object.values(metafile.inputs).flatMap((input) =>
     input.imports.filter((record) => (record.original ?? record.path) === module).map((record) => record.kind),
   );
@@ -27,19 +34,7 @@ async function importKinds(entry: string, module: string): Promise<string[]> {
 
 /** The source files a cold start reads: those in the entry's chunk and the chunks it imports statically, with code splitting as the API is bundled. */
 async function startupInputs(entry: string): Promise<string[]> {
-  const { metafile } = await build({
-    entryPoints: [repoPath(entry)],
-    bundle: true,
-    splitting: true,
-    write: false,
-    outdir: 'out',
-    format: 'esm',
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    external: ['sharp'],
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const metafile = await metafileOf(entry, true);
   const outputs = metafile.outputs;
   const entryChunk = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === entry);
   const loaded = new Set<string>();
