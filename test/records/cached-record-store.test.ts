@@ -30,6 +30,20 @@ describe('CachedRecordStore', () => {
     expect(get).toHaveBeenCalledTimes(2);
   });
 
+  it('weighs a record with long texts as one entry per 64 KiB of them', async () => {
+    const { inner, get, cache } = setup(20);
+    const record = await record110020();
+    await inner.put({ ...record, id: 'long', texts: [{ kind: 'translation', language: 'en', text: 'a'.repeat(1024 * 1024) }] }, undefined);
+    await inner.put(record, undefined);
+    // 1 MiB of text weighs 17 entries: more than the 20 allowed once 110020 and its neighbours are in.
+    await cache.get('long');
+    await cache.get('110020');
+    for (const id of ['x1', 'x2', 'x3']) await cache.get(id);
+    expect(cache.size).toBe(4);
+    await cache.get('long');
+    expect(get.mock.calls.filter(([id]) => id === 'long')).toHaveLength(2);
+  });
+
   it('keeps at most maxEntries, evicting the least recently used', async () => {
     const { get, cache } = setup(2);
     await cache.get('a');

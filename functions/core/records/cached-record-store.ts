@@ -5,7 +5,8 @@
  */
 import type { ArchivalRecord, Tombstone } from '../../../schemas/record.ts';
 import { WeightedLru } from '../cache/weighted-lru.ts';
-import type { ChangesQuery, Clock, RecordStore, SetsQuery, StoredEntry } from '../ports.ts';
+import { type ChangesQuery, type Clock, isTombstone, type RecordStore, type SetsQuery, type StoredEntry } from '../ports.ts';
+import { INLINE_TEXT_MAX_BYTES } from './stored-entry.ts';
 
 export interface CacheOptions {
   maxEntries: number;
@@ -13,6 +14,8 @@ export interface CacheOptions {
 }
 
 export const DEFAULT_CACHE: CacheOptions = { maxEntries: 500, ttlMs: 30_000 };
+
+const textLength = (entry: StoredEntry | undefined) => (entry && !isTombstone(entry) ? entry.texts.reduce((sum, text) => sum + text.text.length, 0) : 0);
 
 export class CachedRecordStore implements RecordStore {
   private readonly entries: WeightedLru<{ value: StoredEntry | undefined; expires: number }>;
@@ -25,7 +28,8 @@ export class CachedRecordStore implements RecordStore {
     private readonly clock: Clock,
     private readonly options: CacheOptions = DEFAULT_CACHE,
   ) {
-    this.entries = new WeightedLru(options.maxEntries, () => 1);
+    // A record with long texts weighs one entry per 64 KiB of them, so the cache stays small in bytes too.
+    this.entries = new WeightedLru(options.maxEntries, ({ value }) => 1 + Math.floor(textLength(value) / INLINE_TEXT_MAX_BYTES));
   }
 
   async get(id: string): Promise<StoredEntry | undefined> {
