@@ -140,7 +140,9 @@ export class ArchiveStack extends Stack {
     image.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects('images/', TEXT_PREFIX) }));
     image.role.addToPolicy(listBucket);
     ingest.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [table.tableArn] }));
-    ingest.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(INBOX_PREFIX, TEXT_PREFIX) }));
+    // The ingest reads the inbox, and asks whether each content-addressed object it would write is
+    // already stored (HeadObject needs GetObject), so it never writes one twice.
+    ingest.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(INBOX_PREFIX, ...SERVICE_PREFIXES) }));
     ingest.role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: objects(...SERVICE_PREFIXES) }));
     ingest.role.addToPolicy(listBucket);
     const bucketLogicalId: string = this.resolve(this.getLogicalId(bucket.node.defaultChild as CfnBucket));

@@ -20,6 +20,7 @@ import { EntryTooLargeError, InvalidCursorError, VersionConflictError } from '..
 import type { BlobStore, ChangesQuery, Page, RecordStore, SetEntry, SetsQuery, StoredEntry } from '../core/ports.ts';
 import { harvestSetsOf, setLevelOf } from '../core/records/harvest-sets.ts';
 import { changeSortKey, changesRange, checkSetsQuery } from '../core/records/list-queries.ts';
+import { storeObject } from '../core/records/store-object.ts';
 import { decodeEntry } from '../core/records/stored-entry.ts';
 import { entrySizeProblem, type Item, itemSizeProblem, storedItem } from './record-item.ts';
 import {
@@ -171,7 +172,7 @@ export class DynamoDbRecordStore implements RecordStore {
 
   private async conditionalPut({ item, external }: ReturnType<typeof storedItem>, expectedVersion: number | undefined): Promise<void> {
     // The long texts first (content-addressed, so rewriting one changes nothing), the item last.
-    for (const text of external) await this.blobs.put(text.key, text.bytes, 'text/plain; charset=utf-8');
+    for (const text of external) await storeObject(this.blobs, text.key, text.bytes, 'text/plain; charset=utf-8');
     await this.send(
       this.client.send(
         new PutItemCommand({

@@ -245,9 +245,9 @@ describe('IAM', () => {
     expect(objectReads('Image')).toEqual([prefixArn('images/'), prefixArn('text/')]);
   });
 
-  it('lets the ingest write records and objects, and read only the inbox and long texts', () => {
+  it('lets the ingest write records and objects, and read the inbox and the objects it writes', () => {
     expect(actionsOf('Ingest')).toEqual(expect.arrayContaining(['dynamodb:PutItem', 's3:PutObject', 's3:GetObject']));
-    expect(objectReads('Ingest')).toEqual([prefixArn('inbox/'), prefixArn('text/')]);
+    expect(objectReads('Ingest')).toEqual([prefixArn('inbox/'), prefixArn('sources/'), prefixArn('text/'), prefixArn('images/')]);
   });
 
   it('names the API’s indexes one by one instead of index/*', () => {

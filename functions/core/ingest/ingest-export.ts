@@ -13,6 +13,7 @@ import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../po
 import { datestampAt } from '../records/datestamp.ts';
 import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
 import { DISSEMINATION_VERSION, fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
+import { storeObject } from '../records/store-object.ts';
 import { leafLabel } from './parse-source-citation.ts';
 import type { Problem } from './problems.ts';
 import { readExport } from './read-export.ts';
@@ -185,13 +186,13 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     const tooLarge = deps.records.sizeProblem(record);
     if (tooLarge) return { status: 'rejected', id, problems: [{ message: tooLarge }] };
 
-    await deps.blobs.put(sourceKey, input.exportBytes, 'text/plain; charset=utf-8');
-    if (input.overlayBytes) await deps.blobs.put(overlayObjectKey(id, sha256Hex(input.overlayBytes)), input.overlayBytes, 'application/json');
+    await storeObject(deps.blobs, sourceKey, input.exportBytes, 'text/plain; charset=utf-8');
+    if (input.overlayBytes) await storeObject(deps.blobs, overlayObjectKey(id, sha256Hex(input.overlayBytes)), input.overlayBytes, 'application/json');
     for (const text of fullContent.texts) {
       const bytes = new TextEncoder().encode(text.text);
-      await deps.blobs.put(textObjectKey(id, sha256Hex(bytes), text), bytes, 'text/plain; charset=utf-8');
+      await storeObject(deps.blobs, textObjectKey(id, sha256Hex(bytes), text), bytes, 'text/plain; charset=utf-8');
     }
-    for (const object of derived.objects) await deps.blobs.put(object.key, object.body, object.contentType);
+    for (const object of derived.objects) await storeObject(deps.blobs, object.key, object.body, object.contentType);
 
     try {
       await deps.records.put(record, existing?.version);

@@ -6,6 +6,7 @@ import type { ArchivalRecord } from '../../../schemas/record.ts';
 import { VersionConflictError } from '../errors.ts';
 import { isTombstone } from '../ports.ts';
 import { datestampAt } from '../records/datestamp.ts';
+import { storeObject } from '../records/store-object.ts';
 import type { IngestDeps } from './ingest-export.ts';
 import { leafLabel } from './parse-source-citation.ts';
 
@@ -32,7 +33,7 @@ export async function removeScans(id: string, leaves: readonly string[], deps: I
     const { provenance, version, datestamp, ...content } = existing;
     const keep = scanned.filter((image) => !removed.includes(image));
     const derived = await deps.images.derive(content, new Map(), keep);
-    for (const object of derived.objects) await deps.blobs.put(object.key, object.body, object.contentType);
+    for (const object of derived.objects) await storeObject(deps.blobs, object.key, object.body, object.contentType);
     const now = deps.clock.now();
     const record: ArchivalRecord = {
       ...content,
