@@ -3,10 +3,14 @@
  * loopback, with their data under `dataDir` so it survives restarts. The service talks to them
  * through the real AWS SDK, exactly as it talks to AWS.
  */
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import type { Config } from '../../schemas/config.ts';
@@ -62,6 +66,55 @@ function closeDynaliteIterators(): void {
   }
 }
 
+interface S3rverObject {
+  bucket: string;
+  key: string;
+  content: Buffer | NodeJS.ReadableStream;
+  metadata: { [name: string]: string };
+}
+interface S3rverFilesystemStore {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  putMetadata(bucket: string, key: string, metadata: S3rverObject['metadata'], md5: string): Promise<void>;
+  putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
+}
+
+let temporaryFiles = 0;
+
+/**
+ * s3rver writes an object's file in place and does not wait for it to be flushed, so a process
+ * killed mid-write leaves a truncated object that reads as complete (its size is the file's). S3
+ * writes are atomic: an object is there whole or not at all. Writing to a temporary file and
+ * renaming it, once flushed, gives the emulator the same property, which the ingest relies on
+ * (a content-addressed object already stored is never written again).
+ */
+function writeS3rverObjectsWhole(): void {
+  const fromS3rver = createRequire(createRequire(import.meta.url).resolve('s3rver'));
+  const FilesystemStore = fromS3rver('./stores/filesystem') as { prototype: S3rverFilesystemStore & { wholeWrites?: true } };
+  const store = FilesystemStore.prototype;
+  if (store.wholeWrites) return;
+  store.wholeWrites = true;
+  store.putObject = async function (this: S3rverFilesystemStore, object: S3rverObject) {
+    const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
+    await mkdir(dirname(objectPath), { recursive: true });
+    const partial = `${objectPath}.partial-${process.pid}-${temporaryFiles++}`;
+    const md5 = createHash('md5');
+    let size = 0;
+    const content = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        md5.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    await pipeline(content, count, createWriteStream(partial));
+    await rename(partial, objectPath);
+    const digest = md5.digest('hex');
+    await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+    return { size, md5: digest };
+  };
+}
+
 /** Starts both emulators on random loopback ports and provisions the table and bucket. */
 export async function startLocalStack(
   config: Pick<Config, 'dataDir' | 'tableName' | 'bucketName' | 'region'>,
@@ -73,6 +126,7 @@ export async function startLocalStack(
   await mkdir(s3Dir, { recursive: true });
 
   closeDynaliteIterators();
+  writeS3rverObjectsWhole();
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.inMemory ? {} : { path: dynamoDir }) });
   await new Promise<void>((resolve, reject) => {
     dynamo.once('error', reject);
