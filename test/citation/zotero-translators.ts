@@ -189,6 +189,17 @@ function risCreator(value: string, creatorType: string): ZoteroCreator {
   return firstName ? { creatorType, lastName, firstName } : { creatorType, lastName, fieldMode: 1 };
 }
 
+/** The tags `processTag` saves as a field of the same name on every item type (TI 229, AB 209, LA 354, DB 212, AV 445, UR 222, CR 452). */
+const RIS_PLAIN_FIELDS: { readonly [tag: string]: string } = {
+  TI: 'title',
+  AB: 'abstractNote',
+  LA: 'language',
+  DB: 'archive',
+  AV: 'archiveLocation',
+  UR: 'url',
+  CR: 'rights',
+};
+
 /** The item RIS.js makes of a RIS record, as Zotero saves it. */
 export function zoteroFromRis(ris: string): ZoteroItem {
   const tags = readRisTags(ris);
@@ -209,9 +220,6 @@ export function zoteroFromRis(ris: string): ZoteroItem {
     const value = raw.trim();
     if (!value) continue;
     switch (tag) {
-      case 'TI':
-        set('title', value);
-        break;
       case 'AU':
         creators.push(risCreator(value, 'author'));
         break;
@@ -230,27 +238,13 @@ export function zoteroFromRis(ris: string): ZoteroItem {
       case 'PY':
         backupDate = risDateToZotero(value);
         break;
-      case 'AB':
-        set('abstractNote', value);
-        break;
-      case 'LA':
-        set('language', value);
-        break;
-      case 'DB':
-        set('archive', value);
-        break;
-      case 'AV':
-        set('archiveLocation', value);
-        break;
-      case 'UR':
-        set('url', value);
-        break;
-      case 'CR':
-        set('rights', value);
-        break;
       case 'N1':
         notes.push(value);
         break;
+      default: {
+        const field = RIS_PLAIN_FIELDS[tag];
+        if (field) set(field, value);
+      }
     }
   }
   if (fields.date === undefined && backupDate !== undefined) fields.date = backupDate;
