@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { recordFragmentCache } from '../core/oai/handle-oai-request.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import type { AppDeps, AppEnv, RequestDeps } from './app-env.ts';
+import { compressResponses } from './http/compress.ts';
 import { openCors } from './http/open-cors.ts';
 import { renderProblem, toProblem } from './http/problem.ts';
 import { replyJson } from './http/reply.ts';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use('*', openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
+  // Every XML/JSON/HTML answer, Brotli or gzip as the client accepts (ADR 0017).
+  app.use('*', compressResponses());
 
   app.get('/health', (c) => replyJson(c, { status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.route('/', homeRoutes);

@@ -138,7 +138,7 @@ describe('GET /records/{id}/citation', () => {
     const { app } = await testApp();
     const res = await app.request('/records/110020/citation?style=apa', { headers: { Accept: 'text/html' } });
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('vary')).toBe('Accept');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding, Accept');
   });
 
   it.each([

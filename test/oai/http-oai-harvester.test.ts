@@ -50,7 +50,7 @@ interface Harvest {
   listSets: { count: number; specs: string[]; requests: number; completeListSize: string | null };
   lists: HarvestedList[];
   getRecord: { identifier: string; metadataPrefix: string; deleted: boolean; metadataRoot: string | null; metadataFormats: string[] }[];
-  requests: { count: number; methods: { [method: string]: number }; statuses: { [status: string]: number } };
+  requests: { count: number; methods: { [method: string]: number }; statuses: { [status: string]: number }; encodings: { [coding: string]: number } };
   errors: string[];
   warnings: string[];
 }
@@ -112,6 +112,8 @@ describe.each(['GET', 'POST'] as const)('HTTP::OAI::Harvester over %s', (method)
     expect(warnings).toEqual([]);
     expect(requests.statuses).toEqual({ 200: requests.count });
     expect(requests.methods).toEqual({ [method]: requests.count });
+    // HTTP::OAI 4.12 asks for no content-coding (and would parse a coded body as XML): it gets none.
+    expect(requests.encodings).toEqual({ identity: requests.count });
   });
 
   it('reads Identify', () => {

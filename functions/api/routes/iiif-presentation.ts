@@ -15,7 +15,6 @@ import { PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts
 import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
-import { compressResponses } from '../http/compress.ts';
 import { sendCachedRepresentation, sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
@@ -56,7 +55,6 @@ function collectionSegments(pathname: string): string[] | undefined {
 }
 
 export const iiifPresentationRoutes = new Hono<AppEnv>()
-  .use('/iiif/3/*', compressResponses())
   .get(`${COLLECTION_ROOT}*`, async (c) => {
     const { pathname } = new URL(c.req.url);
     const segments = collectionSegments(pathname);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { chooseContentCoding, compressResponses } from '../http/compress.ts';
+import { chooseContentCoding } from '../http/compress.ts';
 import { CACHE_IMMUTABLE, CACHE_METADATA, matchesEtag, sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { reply } from '../http/reply.ts';
@@ -94,7 +94,7 @@ function checkedManifestUrl(raw: string | undefined): string {
 }
 
 export const viewerRoutes = new Hono<AppEnv>()
-  .get('/viewer', compressResponses(), async (c) => {
+  .get('/viewer', async (c) => {
     const manifestUrl = checkedManifestUrl(c.req.query('manifest'));
     const script = await loadMiradorScript();
     const { urls } = c.get('deps');

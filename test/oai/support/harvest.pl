@@ -28,7 +28,7 @@ my $harvester = HTTP::OAI::Harvester->new(
   timeout    => 60,
 );
 
-my %requests = ( count => 0, methods => {}, statuses => {} );
+my %requests = ( count => 0, methods => {}, statuses => {}, encodings => {} );
 $harvester->add_handler(
   request_prepare => sub {
     my ($request) = @_;
@@ -47,6 +47,7 @@ $harvester->add_handler(
     $requests{count}++;
     $requests{methods}{ $response->request->method }++;
     $requests{statuses}{ $response->code }++;
+    $requests{encodings}{ $response->header('Content-Encoding') // 'identity' }++;
   }
 );
 
