@@ -2,6 +2,9 @@
  * Cold start of each Lambda bundle: its size (raw and gzip, about what Lambda's zip holds) and
  * the time for a fresh Node process to import it (and, for the API, answer one Function URL
  * request against a local DynamoDB), against a bare `node -e 0` run in turn with it, medians of several runs.
+ * The API and the image function's info.json are also timed against their floor in the same series:
+ * a bundle built the same way that holds only the SDK clients the function creates and does one
+ * GetItem of the same item (`cold-floors/`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,13 +26,19 @@ export interface ColdStartFigure {
   bareNodeMs: number;
   ratio: number;
   measures: string;
+  /** The floor bundle's median, timed in turn with this bundle and bare Node; and this bundle's ratio to it. */
+  floor?: { name: string; medianMs: number; ratio: number };
 }
 
 // As infra/archive-stack.ts bundles them: the API code-split, the others one file each (NodejsFunction).
-// `path`: the request answered after the import (none: the import alone).
-const ENTRIES = [
-  { name: 'api', entry: 'functions/api/handler.ts', path: '/records/110020', split: true },
-  { name: 'image', entry: 'functions/image/handler.ts', path: '/iiif/image/3/110020-l37/info.json', split: false },
+// `path`: the request answered after the import (none: the import alone). `floor`: the bundle it is held against.
+const FLOORS = {
+  'api-floor': { entry: 'test/bench/cold-floors/dynamodb-get-item.ts', split: true },
+  'image-floor': { entry: 'test/bench/cold-floors/image-get-item.ts', split: false },
+} as const;
+const ENTRIES: { name: string; entry: string; path: string | undefined; split: boolean; floor?: keyof typeof FLOORS }[] = [
+  { name: 'api', entry: 'functions/api/handler.ts', path: '/records/110020', split: true, floor: 'api-floor' },
+  { name: 'image', entry: 'functions/image/handler.ts', path: '/iiif/image/3/110020-l37/info.json', split: false, floor: 'image-floor' },
   { name: 'image', entry: 'functions/image/handler.ts', path: '/iiif/image/3/110020-l37/full/256,/0/default.jpg', split: false },
   { name: 'ingest', entry: 'functions/ingest/handler.ts', path: undefined, split: false },
 ];
@@ -72,15 +81,19 @@ function timeOnce(args: string[], env: NodeJS.ProcessEnv): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/** Medians of `runs` processes of each, bare Node and the bundle taking turns, so a drift in the machine's load favours neither. */
-function timeAgainstBareNode(args: string[], env: NodeJS.ProcessEnv, runs: number): { bundleMs: number; bareNodeMs: number } {
-  const bundle: number[] = [];
-  const bare: number[] = [];
+/**
+ * Medians of `runs` processes of each command, taking turns (bare Node first, then the others in
+ * an order that rotates each round), so a drift in the machine's load favours none.
+ */
+function timeInTurn(commands: string[][], env: NodeJS.ProcessEnv, runs: number): number[] {
+  const times = commands.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    bare.push(timeOnce(['-e', '0'], env));
-    bundle.push(timeOnce(args, env));
+    for (let k = 0; k < commands.length; k++) {
+      const which = k === 0 ? 0 : 1 + ((k - 1 + i) % (commands.length - 1));
+      times[which]?.push(timeOnce(commands[which] ?? [], env));
+    }
   }
-  return { bundleMs: Math.round(median(bundle)), bareNodeMs: Math.round(median(bare)) };
+  return times.map((t) => Math.round(median(t)));
 }
 
 // Lambda's runtime provides the \`awslambda\` global that streaming handlers wrap themselves with;
@@ -108,7 +121,7 @@ if (path) {
 }
 `;
 
-export async function runColdStartBench(env: { [name: string]: string }, runs = 7): Promise<ColdStartFigure[]> {
+export async function runColdStartBench(env: { [name: string]: string }, runs = 11): Promise<ColdStartFigure[]> {
   // Inside the repository, so the bundles resolve `sharp` from node_modules as Lambda resolves it from the asset.
   const dir = repoPath('bench-results/cold-start');
   await mkdir(dir, { recursive: true });
@@ -117,7 +130,7 @@ export async function runColdStartBench(env: { [name: string]: string }, runs = 
   const childEnv = { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_NO_WARNINGS: '1' };
   const figures: ColdStartFigure[] = [];
   const built = new Map<string, { outdir: string; files: string[]; bytes: Buffer; startKiB: number }>();
-  for (const { name, entry, path, split } of ENTRIES) {
+  const bundled = async (name: string, entry: string, split: boolean) => {
     let bundle = built.get(name);
     if (!bundle) {
       const outdir = join(dir, name);
@@ -128,7 +141,15 @@ export async function runColdStartBench(env: { [name: string]: string }, runs = 
       bundle = { outdir, files, bytes, startKiB: Math.round(startBytes(metafile, outdir) / 1024) };
       built.set(name, bundle);
     }
-    const { bundleMs: medianMs, bareNodeMs } = timeAgainstBareNode([runner, join(bundle.outdir, 'index.mjs'), ...(path ? [path] : [])], childEnv, runs);
+    return bundle;
+  };
+  for (const { name, entry, path, split, floor } of ENTRIES) {
+    const bundle = await bundled(name, entry, split);
+    const command = [runner, join(bundle.outdir, 'index.mjs'), ...(path ? [path] : [])];
+    const floorBundle = floor ? await bundled(floor, FLOORS[floor].entry, FLOORS[floor].split) : undefined;
+    // The floor's handler ignores the event; it is given the same one.
+    const floorCommand = floorBundle ? [[runner, join(floorBundle.outdir, 'index.mjs'), ...(path ? [path] : [])]] : [];
+    const [bareNodeMs = 0, medianMs = 0, floorMs] = timeInTurn([['-e', '0'], command, ...floorCommand], childEnv, runs);
     figures.push({
       bundle: split ? `${name} (split, ${bundle.files.length} files)` : name,
       rawKiB: Math.round(bundle.bytes.byteLength / 1024),
@@ -138,6 +159,7 @@ export async function runColdStartBench(env: { [name: string]: string }, runs = 
       bareNodeMs,
       ratio: Math.round((medianMs / bareNodeMs) * 100) / 100,
       measures: path ? `import + GET ${path.replace('/iiif/image/3/110020-l37', '…')}` : 'import',
+      ...(floor && floorMs !== undefined ? { floor: { name: floor, medianMs: floorMs, ratio: Math.round((medianMs / floorMs) * 100) / 100 } } : {}),
     });
   }
   return figures;

@@ -3,7 +3,7 @@
  * so they stay out of the bundle's start-up (ADR 0007). Read from esbuild's own module graph.
  */
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { repoPath } from '../support/fixtures.ts';
 
 /** esbuild's module graph of the entry's bundle, optionally split into chunks as the API is bundled. */
@@ -64,5 +64,16 @@ describe('the cold path', () => {
     const kinds = await importKinds('functions/api/handler.ts', 'citeproc');
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['dynamic-import']));
+  });
+
+  it('of the API function makes no ICU display names while its modules load (about 10 ms)', async () => {
+    vi.resetModules();
+    const made = vi.spyOn(Intl, 'DisplayNames');
+    try {
+      await import('../../functions/api/app.ts');
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
   });
 });

@@ -17,6 +17,7 @@
  * `responseDate`) are encoded per response. Qualities: docs/adr/0017-compression-and-the-miss-path.md.
  */
 import { promisify } from 'node:util';
+// Static: the AWS SDK loads node:zlib at start anyway (its CRC32 checksums), so a lazy import would save nothing.
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';

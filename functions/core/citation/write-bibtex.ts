@@ -62,7 +62,8 @@ function kindAndAddressees(facts: CitationFacts): string | undefined {
   return `${facts.genre ?? 'Letter'} to ${to}`;
 }
 
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+// Made on first use: ICU's display names cost a cold start about 10 ms.
+let languageNames: Intl.DisplayNames | undefined;
 
 /**
  * BibLaTeX's `language`, the language of the work, as a name (`Russian`), which Biber prints as
@@ -72,8 +73,10 @@ const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
  */
 function biblatexLanguage(record: ArchivalRecord): string | undefined {
   const code = record.languages?.[0];
-  if (code) return code === 'sh' ? 'Serbo-Croatian' : LANGUAGE_NAMES.of(code);
-  return record.languageLabels?.[0];
+  if (!code) return record.languageLabels?.[0];
+  if (code === 'sh') return 'Serbo-Croatian';
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+  return languageNames.of(code);
 }
 
 /** BibLaTeX's `date`: EDTF level 0 (`1951-01-27`, `1951-01`, `1951`, `1950/1953`), the syntax Biber reads. */

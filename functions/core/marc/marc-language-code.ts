@@ -77,7 +77,9 @@ export function marcLanguageCode(tag: string): string | undefined {
 /** Names the archive gives languages that the CLDR names otherwise (it calls `sh` "Serbian (Latin)"). */
 const LANGUAGE_NAMES: Readonly<{ [iso6391: string]: string }> = { sh: 'Serbo-Croatian' };
 
-const displayNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+// Made on first use: loading ICU's display names costs about 10 ms, which a cold start that never
+// writes a language note should not pay.
+let displayNames: Intl.DisplayNames | undefined;
 
 /** The English name of a BCP 47 tag's language, for notes (MARC 546): `ru` is "Russian"; the tag itself when none is known. */
 export function languageName(tag: string): string {
@@ -85,6 +87,7 @@ export function languageName(tag: string): string {
   const named = LANGUAGE_NAMES[primary];
   if (named) return named;
   try {
+    displayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
     return displayNames.of(tag) ?? tag;
   } catch {
     return tag;
