@@ -8,7 +8,8 @@
  * BENCH_STORM_SECONDS (default 20), BENCH_STORM_RATE (metadata req/s, default 40), BENCH_STORM_CONNECTIONS (default 10),
  * BENCH_STORM_RENDERS (default 20),
  * BENCH_INGEST_RECORDS (exports per bulk-ingest run, default 10000),
- * BENCH_SKIP (comma list: routes,cold,image,oai,soak,storm,ingest).
+ * BENCH_MISS_RECORDS (records the miss-path crawler walks, default 10000), BENCH_MISS_CONNECTIONS (default 8),
+ * BENCH_SKIP (comma list: routes,cold,image,oai,miss,compression,soak,storm,ingest).
  *
  * The soak and the storm run against a second server, started fresh for them, that keeps its data
  * on disk as `npm start` does (the first keeps it in memory) and holds generated records and a
@@ -21,10 +22,12 @@ import { repoPath } from '../support/fixtures.ts';
 import { startBenchChild } from './bench-child.ts';
 import type { BenchTarget } from './bench-server.ts';
 import { runColdStartBench } from './cold-start.ts';
+import { formatCompression, runCompressionBench } from './compression-bench.ts';
 import { benchRoutes } from './http-bench.ts';
 import { runImageBench } from './image-bench.ts';
 import { formatStorm, runImageStorm } from './image-storm.ts';
 import { formatIngestBench, runIngestBench } from './ingest-bench.ts';
+import { formatMissPath, runMissPathBench } from './miss-path-bench.ts';
 import { runOaiHarvestBench } from './oai-harvest-bench.ts';
 import { formatSoak, runSoak } from './soak.ts';
 import { populate } from './stack-population.ts';
@@ -192,6 +195,19 @@ try {
 } finally {
   await child.stop();
 }
+
+// Its own server process (the service and its floor on one emulator holding the walked records).
+await section(
+  'miss',
+  () => runMissPathBench({ records: Number(env.BENCH_MISS_RECORDS ?? 10_000), connections: Number(env.BENCH_MISS_CONNECTIONS ?? 8) }),
+  (figures) => formatMissPath(figures, table),
+);
+
+await section(
+  'compression',
+  () => runCompressionBench(),
+  (figures) => formatCompression(figures, table),
+);
 
 if (!skip.has('soak') || !skip.has('storm')) {
   process.stderr.write('bench: starting a fresh server on disk for the soak and the storm...\n');

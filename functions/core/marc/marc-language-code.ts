@@ -81,8 +81,21 @@ const LANGUAGE_NAMES: Readonly<{ [iso6391: string]: string }> = { sh: 'Serbo-Cro
 // writes a language note should not pay.
 let displayNames: Intl.DisplayNames | undefined;
 
+/** Names already looked up: ICU's lookup costs microseconds, and an OAI-PMH page asks for the same few a hundred times. */
+const namesByTag = new Map<string, string>();
+
 /** The English name of a BCP 47 tag's language, for notes (MARC 546): `ru` is "Russian"; the tag itself when none is known. */
 export function languageName(tag: string): string {
+  let name = namesByTag.get(tag);
+  if (name === undefined) {
+    name = lookUpLanguageName(tag);
+    // Tags come from stored records, a small closed set; the bound only guards against a surprise.
+    if (namesByTag.size < 1000) namesByTag.set(tag, name);
+  }
+  return name;
+}
+
+function lookUpLanguageName(tag: string): string {
   const primary = tag.toLowerCase().split('-')[0] ?? '';
   const named = LANGUAGE_NAMES[primary];
   if (named) return named;
