@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { citationRoutes } from './routes/citation.ts';
 import { homeRoutes } from './routes/home.ts';
 import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
+import { iiifPresentation2Routes } from './routes/iiif-presentation-2.ts';
 import { linksetRoutes } from './routes/linkset.ts';
 import { oaiRoutes } from './routes/oai.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', oaiRoutes);
   app.route('/', sitemapRoutes);
   app.route('/', iiifPresentationRoutes);
+  app.route('/', iiifPresentation2Routes);
   app.route('/', viewerRoutes);
   app.route('/', schemaRoutes);
   app.route('/', openApiRoutes);

@@ -15,6 +15,13 @@ export interface ServiceUrls {
   iiifPart(id: string, path: string): string;
   collection(path: string): string;
   imageService(imageId: string): string;
+  /** The same record's IIIF Presentation 2.1 space, for legacy clients (docs/adr/0015-iiif-2-for-legacy-clients.md). */
+  manifest2(id: string): string;
+  /** A resource inside a record's IIIF Presentation 2.1 space, below `/iiif/2/{id}/`. */
+  iiif2Part(id: string, path: string): string;
+  collection2(path: string): string;
+  /** The same image's Image API 2.1 service. */
+  imageService2(imageId: string): string;
   /** The whole image at full size as JPEG, through the image service (`.../full/max/0/default.jpg`). */
   imageFull(imageId: string): string;
   viewer(manifestUrl: string): string;
@@ -42,6 +49,10 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
     iiifPart: (id, path) => `${base}/iiif/3/${seg(id)}/${path.split('/').map(seg).join('/')}`,
     collection: (path) => `${base}/iiif/3/collection/${path.split('/').map(seg).join('/')}`,
     imageService: (imageId) => `${base}/iiif/image/3/${seg(imageId)}`,
+    manifest2: (id) => `${base}/iiif/2/${seg(id)}/manifest`,
+    iiif2Part: (id, path) => `${base}/iiif/2/${seg(id)}/${path.split('/').map(seg).join('/')}`,
+    collection2: (path) => `${base}/iiif/2/collection/${path.split('/').map(seg).join('/')}`,
+    imageService2: (imageId) => `${base}/iiif/image/2/${seg(imageId)}`,
     imageFull: (imageId) => `${base}/iiif/image/3/${seg(imageId)}/full/max/0/default.jpg`,
     viewer: (manifestUrl) => `${base}/viewer?manifest=${seg(manifestUrl)}`,
     viewerAsset: (name) => `${base}/viewer/${seg(name)}`,

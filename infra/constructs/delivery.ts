@@ -180,6 +180,9 @@ export class Delivery extends Construct {
       additionalBehaviors: {
         // Order matters: CloudFront takes the first pattern that matches.
         '/iiif/image/*': behavior(imageOrigin, imageDerivatives, imageRequest),
+        // A manifest URL answers the other Presentation version's Accept profile with a 303 (ADR 0015).
+        '/iiif/3/*/manifest': behavior(apiOrigin, negotiated, forwardHost),
+        '/iiif/2/*/manifest': behavior(apiOrigin, negotiated, forwardHost),
         '/iiif/*': behavior(apiOrigin, metadata, forwardHost),
         // OAI-PMH POST: origin access control signs the body's hash, which the edge function adds.
         '/oai': {

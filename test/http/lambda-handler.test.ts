@@ -37,7 +37,7 @@ describe('the Lambda handler', () => {
     expect(result.statusCode).toBe(200);
     expect(result.isBase64Encoded).toBe(true);
     expect(result.headers['content-encoding']).toBe('br');
-    expect(result.headers.vary).toBe('Accept-Encoding');
+    expect(result.headers.vary).toBe('Accept-Encoding, Accept'); // the manifest also varies on the Accept profile (ADR 0015)
     expect(result.headers['access-control-allow-origin']).toBe('*');
     expect(result.headers.etag).toMatch(/^W\/"110020-v1-d\d+-manifest"$/);
     const manifest = JSON.parse(brotliDecompressSync(Buffer.from(result.body, 'base64')).toString('utf8')) as { type: string };

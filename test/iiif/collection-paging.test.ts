@@ -6,8 +6,10 @@ import type { ArchivalRecord } from '../../schemas/record.ts';
 import { fixedClock, record110020, TEST_BASE_URL, testConfig } from '../support/fixtures.ts';
 import { countingListings, type OpenStores, openStores, STORE_KINDS } from '../support/store-kinds.ts';
 import { schemaErrors, semanticProblems } from './iiif-checks.ts';
+import { readWithPrezi, requirePrezi } from './support/prezi-reader.ts';
 
 type Collection = { id: string; type: string; partOf?: { id: string }[]; items: { id: string; type: string }[] };
+type Collection2 = { '@id': string; within?: { '@id': string }[]; collections: { '@id': string }[]; manifests: { '@id': string }[] };
 
 /** Where the synthetic records sit: more than two pages in one delo, a fond whose references stop at the fond, a second repository. */
 const LAYOUT = [
@@ -145,6 +147,52 @@ describe.each(STORE_KINDS)('on the %s store', (kind) => {
 
     it('cost a bounded number of store calls per page, wherever the page is', () => {
       expect(Math.max(...callsPerPage)).toBeLessThanOrEqual(4);
+    });
+  });
+
+  describe('the same collections in Presentation 2.1', () => {
+    const pages2 = new Map<string, Collection2>();
+
+    beforeAll(async () => {
+      await requirePrezi();
+      const queue = [`${TEST_BASE_URL}/iiif/2/collection/top`];
+      while (queue.length > 0) {
+        const url = queue.shift() as string;
+        if (pages2.has(url)) continue;
+        const res = await app.request(url);
+        expect(res.status, url).toBe(200);
+        const page = (await res.json()) as Collection2;
+        pages2.set(url, page);
+        queue.push(...page.collections.map((member) => member['@id']));
+      }
+    }, 60_000);
+
+    it('are the same chain of pages, listing the same manifests in their 2.1 versions', () => {
+      const as3 = (url: string) => url.replace('/iiif/2/', '/iiif/3/');
+      expect(
+        [...pages2.keys()]
+          .map(as3)
+          .map((url) => url.replace(/\?page=.*$/, ''))
+          .toSorted(),
+      ).toEqual([...pages.keys()].map((url) => url.replace(/\?page=.*$/, '')).toSorted());
+      const all = [...pages2]
+        .filter(([url]) => url.startsWith(`${TEST_BASE_URL}/iiif/2/collection/all`))
+        .flatMap(([, page]) => page.manifests.map((m) => as3(m['@id'])));
+      expect(all.toSorted()).toEqual(manifestsIn(`${TEST_BASE_URL}/iiif/3/collection/all`).toSorted());
+    });
+
+    it('make each continuation page within its collection, at the URL it is served from', () => {
+      const continuations = [...pages2].filter(([url]) => url.includes('?page='));
+      expect(continuations.length).toBeGreaterThanOrEqual(4);
+      for (const [url, page] of continuations) {
+        expect(page['@id']).toBe(url);
+        expect(page.within?.map((p) => p['@id'])).toEqual([url.slice(0, url.indexOf('?'))]);
+      }
+    });
+
+    it("read, every page, with iiif-prezi's ManifestReader at 2.1, without errors or warnings", async () => {
+      const outcomes = await readWithPrezi(pages2);
+      expect([...outcomes].filter(([, outcome]) => outcome.error !== null || outcome.warnings.length > 0)).toEqual([]);
     });
   });
 });

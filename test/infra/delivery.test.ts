@@ -161,9 +161,29 @@ describe('CloudFront', () => {
     expect(patterns.indexOf('/iiif/image/*')).toBeLessThan(patterns.indexOf('/iiif/*'));
   });
 
+  it('takes the negotiated manifest routes before the other IIIF routes, to the API, with Accept in the cache key', () => {
+    const patterns = distribution.DistributionConfig.CacheBehaviors.map((behavior) => behavior.PathPattern);
+    for (const pattern of ['/iiif/3/*/manifest', '/iiif/2/*/manifest']) {
+      expect(patterns.indexOf(pattern)).toBeGreaterThan(-1);
+      expect(patterns.indexOf(pattern)).toBeLessThan(patterns.indexOf('/iiif/*'));
+      expect(behaviorFor(pattern).TargetOriginId).toBe(behaviorFor('*').TargetOriginId);
+    }
+  });
+
+  it('sends the Image API 2.1 routes to the image service, like the 3.0 ones', () => {
+    const patterns = distribution.DistributionConfig.CacheBehaviors.map((behavior) => behavior.PathPattern);
+    const first = (path: string) => patterns.find((pattern) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(path));
+    expect(first('/iiif/image/2/110020-l37/full/max/0/default.jpg')).toBe('/iiif/image/*');
+    expect(first('/iiif/image/2/110020-l37/info.json')).toBe('/iiif/image/*');
+    expect(first('/iiif/2/110020/manifest')).toBe('/iiif/2/*/manifest');
+    expect(first('/iiif/2/collection/top')).toBe('/iiif/*');
+  });
+
   it.each([
     ['*', 'whitelist', ['Accept'], 'all'],
     ['/records/*', 'whitelist', ['Accept'], 'all'],
+    ['/iiif/3/*/manifest', 'whitelist', ['Accept'], 'all'],
+    ['/iiif/2/*/manifest', 'whitelist', ['Accept'], 'all'],
     ['/iiif/*', 'none', undefined, 'all'],
     ['/oai', 'none', undefined, 'all'],
     ['/iiif/image/*', 'none', undefined, 'none'],

@@ -10,8 +10,9 @@ import { renderJsonSchema } from '../../../schemas/render-json-schema.ts';
 import { CITATION_FORMATS, CITATION_FORMS, CITATION_LOCALES, CITATION_STYLES } from '../../core/citation/citation-styles.ts';
 import { OUTPUT_FORMATS } from '../../core/iiif/image-3/parse-format.ts';
 import { INFO_MEDIA_TYPE } from '../../core/iiif/image-3/service-profile.ts';
+import { PRESENTATION_2_CONTEXT, PRESENTATION_2_MEDIA_TYPE } from '../../core/iiif/presentation-2/types.ts';
 import { PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
-import { PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
+import { PRESENTATION_CONTEXT, PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
 import { METADATA_FORMATS } from '../../core/oai/metadata-formats.ts';
 import { OAI_VERBS } from '../../core/oai/parse-oai-request.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
@@ -125,6 +126,57 @@ function recordPaths(): Json {
   return paths;
 }
 
+const VERSION_NEGOTIATION = `An \`Accept\` header that prefers the other Presentation version's profile (\`application/ld+json;profile="${PRESENTATION_2_CONTEXT}"\` or \`...;profile="${PRESENTATION_CONTEXT}"\`) is answered with a 303 to that version's manifest; every answer varies on \`Accept\`.`;
+const VERSION_REDIRECT = { '303': { description: "The other Presentation version's manifest, which the Accept profile prefers" } };
+
+/** IIIF Presentation 2.1 for legacy clients (docs/adr/0015-iiif-2-for-legacy-clients.md). */
+function presentation2Paths(): Json {
+  const page = queryParameter(PAGE_PARAMETER, 'A continuation page of the collection, as its previous page lists it', { type: 'string' });
+  const collection = (summary: string, parameters: unknown[]) => ({
+    get: operation('iiif', summary, { '200': ok('A IIIF Presentation 2.1 sc:Collection', [PRESENTATION_2_MEDIA_TYPE]), ...COMMON_RESPONSES }, [
+      ...parameters,
+      page,
+    ]),
+  });
+  const part = (summary: string, description: string, parameters: unknown[]) => ({
+    get: operation('iiif', summary, { '200': ok(description, [PRESENTATION_2_MEDIA_TYPE]), ...RECORD_RESPONSES }, [
+      ref('parameters', 'RecordId'),
+      ...parameters,
+    ]),
+  });
+  const paths: Json = {
+    '/iiif/2/{id}/manifest': {
+      get: operation(
+        'iiif',
+        'The record as a IIIF Presentation 2.1 Manifest, for legacy clients, its images through the Image API 2.1',
+        { '200': ok('The sc:Manifest', [PRESENTATION_2_MEDIA_TYPE]), ...VERSION_REDIRECT, ...RECORD_RESPONSES },
+        [ref('parameters', 'RecordId')],
+        { description: VERSION_NEGOTIATION },
+      ),
+    },
+    '/iiif/2/{id}/annotations/{name}': part("A text's sc:AnnotationList (translation or transcription), the canvases' otherContent", 'The sc:AnnotationList', [
+      pathParameter('name', 'The kind and language of the text, and its number when there are several', 'translation-en'),
+    ]),
+    '/iiif/2/{id}/sequence/{name}': part("The manifest's sc:Sequence, dereferenced", 'The sc:Sequence', [pathParameter('name', 'The sequence', 'normal')]),
+    '/iiif/2/{id}/canvas/{name}': part('One sc:Canvas of the manifest, dereferenced', 'The sc:Canvas', [
+      pathParameter('name', 'The canvas name, after the leaf (`document` when the source cites no leaf)', 'l37'),
+    ]),
+    '/iiif/2/{id}/range/{name}': part('The sc:Range of the manifest, dereferenced', 'The sc:Range', [pathParameter('name', 'The range', 'document')]),
+    '/iiif/2/collection/top': collection('The top collection in Presentation 2.1: every record, and the repositories', []),
+    '/iiif/2/collection/all': collection('Every record in Presentation 2.1, in the order of its last change', []),
+  };
+  const levels = ['repository', 'fond', 'opis', 'delo'] as const;
+  const examples = { repository: 'APRF', fond: '45', opis: '1', delo: '337' };
+  levels.forEach((_, depth) => {
+    const path = levels.slice(0, depth + 1);
+    paths[`/iiif/2/collection/archive/${path.map((level) => `{${level}}`).join('/')}`] = collection(
+      `The ${path[path.length - 1]} as a Presentation 2.1 collection of its sub-levels and manifests`,
+      path.map((level) => pathParameter(level, `The ${level}, as the reference writes it`, examples[level])),
+    );
+  });
+  return paths;
+}
+
 function iiifPaths(): Json {
   const collectionLevels = ['repository', 'fond', 'opis', 'delo'] as const;
   const page = queryParameter(PAGE_PARAMETER, 'A continuation page of the collection, as its previous page links to it', { type: 'string' });
@@ -137,9 +189,13 @@ function iiifPaths(): Json {
   });
   const paths: Json = {
     '/iiif/3/{id}/manifest': {
-      get: operation('iiif', 'The record as a IIIF Presentation 3.0 Manifest', { '200': ok('The Manifest', [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [
-        ref('parameters', 'RecordId'),
-      ]),
+      get: operation(
+        'iiif',
+        'The record as a IIIF Presentation 3.0 Manifest',
+        { '200': ok('The Manifest', [PRESENTATION_MEDIA_TYPE]), ...VERSION_REDIRECT, ...RECORD_RESPONSES },
+        [ref('parameters', 'RecordId')],
+        { description: VERSION_NEGOTIATION },
+      ),
     },
     '/iiif/3/{id}/canvas/{name}': part('One Canvas of the Manifest, dereferenced', 'The Canvas', [canvas]),
     '/iiif/3/{id}/canvas/{name}/page/{page}': part("A canvas's painting AnnotationPage, dereferenced", 'The AnnotationPage', [
@@ -372,7 +428,7 @@ export function buildOpenApi(urls: ServiceUrls, service: { title: string; versio
     },
     servers: [{ url: urls.base }],
     tags: ['records', 'citations', 'iiif', 'oai-pmh', 'discovery', 'service'].map((name) => ({ name })),
-    paths: { ...recordPaths(), ...iiifPaths(), ...oaiPaths(), ...discoveryPaths() },
+    paths: { ...recordPaths(), ...iiifPaths(), ...presentation2Paths(), ...oaiPaths(), ...discoveryPaths() },
     components: components(),
   };
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { buildCollection, PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
+import { buildCollection, type CollectionPage, PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
 import { buildManifest } from '../../core/iiif/presentation-3/build-manifest.ts';
 import { parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
 import { findPresentationPart } from '../../core/iiif/presentation-3/presentation-parts.ts';
@@ -18,14 +18,15 @@ import type { AppEnv } from '../app-env.ts';
 import { sendCachedRepresentation, sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
+import { redirectToPreferredVersion } from './iiif-presentation-version.ts';
 
 const COLLECTION_ROOT = '/iiif/3/collection/';
 
 /** Sends a Presentation resource; its ETag is a digest of the bytes, so it changes exactly when they do. */
-function sendPresentation(c: Context<AppEnv>, resource: object): Response {
+export function sendPresentation(c: Context<AppEnv>, resource: object, contentType = PRESENTATION_MEDIA_TYPE): Response {
   const body = JSON.stringify(resource);
   const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
-  return sendRepresentation(c, { body, contentType: PRESENTATION_MEDIA_TYPE, etag });
+  return sendRepresentation(c, { body, contentType, etag });
 }
 
 /**
@@ -46,39 +47,49 @@ async function sendPart(c: Context<AppEnv>, path: string): Promise<Response> {
 }
 
 /** The decoded segments of a collection path, or undefined when a segment is not valid percent-encoding. */
-function collectionSegments(pathname: string): string[] | undefined {
+function collectionSegments(pathname: string, root: string): string[] | undefined {
   try {
-    return pathname.slice(COLLECTION_ROOT.length).split('/').map(decodeURIComponent);
+    return pathname.slice(root.length).split('/').map(decodeURIComponent);
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The page of the collection at this request's path below `root` (`/iiif/3/collection/` or its
+ * 2.1 twin), its cursors signed for that path; 404 when there is none, 400 for a forged page.
+ */
+export async function requestedCollectionPage(c: Context<AppEnv>, root: string): Promise<CollectionPage> {
+  const { pathname } = new URL(c.req.url);
+  const segments = collectionSegments(pathname, root);
+  const address = segments && parseCollectionPath(segments);
+  if (!address) throw notFound(`No IIIF collection is served at ${pathname}.`);
+  const deps = c.get('deps');
+  const context = `iiif-collection/1 ${pathname}`;
+  const signed = c.req.query(PAGE_PARAMETER);
+  const after = signed === undefined ? undefined : verifyCursor(signed, deps.config.tokenSecret, context);
+  if (signed !== undefined && after === undefined) throw badRequest(`"${PAGE_PARAMETER}" is not a page of this collection.`);
+  const page = await readCollectionPage(deps.records, address, after, { serviceName: deps.config.oai.repositoryName });
+  if (!page) throw notFound(`No IIIF collection is served at ${pathname}.`);
+  // Page URLs carry signed cursors: a forged or altered one is a 400 before any store is read.
+  if (page.after !== undefined && signed !== undefined) page.after = signed;
+  if (page.next !== undefined) page.next = signCursor(page.next, deps.config.tokenSecret, context);
+  return page;
+}
+
 export const iiifPresentationRoutes = new Hono<AppEnv>()
-  .get(`${COLLECTION_ROOT}*`, async (c) => {
-    const { pathname } = new URL(c.req.url);
-    const segments = collectionSegments(pathname);
-    const address = segments && parseCollectionPath(segments);
-    if (!address) throw notFound(`No IIIF collection is served at ${pathname}.`);
-    const deps = c.get('deps');
-    const context = `iiif-collection/1 ${pathname}`;
-    const signed = c.req.query(PAGE_PARAMETER);
-    const after = signed === undefined ? undefined : verifyCursor(signed, deps.config.tokenSecret, context);
-    if (signed !== undefined && after === undefined) throw badRequest(`"${PAGE_PARAMETER}" is not a page of this collection.`);
-    const page = await readCollectionPage(deps.records, address, after, { serviceName: deps.config.oai.repositoryName });
-    if (!page) throw notFound(`No IIIF collection is served at ${pathname}.`);
-    // Page URLs carry signed cursors: a forged or altered one is a 400 before any store is read.
-    if (page.after !== undefined && signed !== undefined) page.after = signed;
-    if (page.next !== undefined) page.next = signCursor(page.next, deps.config.tokenSecret, context);
-    return sendPresentation(c, buildCollection(page, deps.urls));
-  })
+  .get(`${COLLECTION_ROOT}*`, async (c) => sendPresentation(c, buildCollection(await requestedCollectionPage(c, COLLECTION_ROOT), c.get('deps').urls)))
   .get('/iiif/3/:id/manifest', async (c) => {
     const record = await loadRecord(c.get('deps').records, c.req.param('id'));
-    return sendCachedRepresentation(c, {
-      render: () => JSON.stringify(buildManifest(record, c.get('deps').urls)),
-      contentType: PRESENTATION_MEDIA_TYPE,
-      etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-manifest`,
-    });
+    return (
+      redirectToPreferredVersion(c, 3, record.id) ??
+      sendCachedRepresentation(c, {
+        render: () => JSON.stringify(buildManifest(record, c.get('deps').urls)),
+        contentType: PRESENTATION_MEDIA_TYPE,
+        etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-manifest`,
+        headers: { Vary: 'Accept' },
+      })
+    );
   })
   // Every id inside a record's IIIF space resolves: canvases, annotation pages, annotations, ranges.
   .get('/iiif/3/:id/canvas/:name', (c) => sendPart(c, `canvas/${c.req.param('name')}`))

@@ -134,11 +134,13 @@ export async function readCollectionPage(
   if (address.childLevel && mode !== 'records') {
     const children = await listChildSets(records, `${address.spec}:${address.childLevel}:`, cursor, MEMBERS_PER_PAGE);
     if (mode === 'sets' || children.items.length > 0 || children.next !== undefined) {
+      page.summary = `The ${address.childLevel} level below ${set.name}, at most ${MEMBERS_PER_PAGE} to a page.`;
       page.members = setMembers(children.items);
       return withCursors(page, after, children.next === undefined ? undefined : `${SETS_CURSOR}${children.next}`);
     }
   }
   const listed = await listRecords(records, address.spec, cursor);
+  page.summary = `The records of ${set.name}, in the order of their last change, at most ${MEMBERS_PER_PAGE} to a page.`;
   page.members = manifests(listed.items);
   return withCursors(page, after, listed.next === undefined ? undefined : `${RECORDS_CURSOR}${listed.next}`);
 }

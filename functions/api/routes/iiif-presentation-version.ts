@@ -1,0 +1,18 @@
+/**
+ * Version negotiation on a record's manifest URL (docs/adr/0015-iiif-2-for-legacy-clients.md): a
+ * client whose `Accept` profile prefers the other Presentation version is sent there with a 303,
+ * so that every document is served at its own id; both answers vary on `Accept`.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { CACHE_METADATA } from '../http/conditional.ts';
+import { type PresentationVersion, preferredOtherVersion } from '../http/presentation-version.ts';
+import { reply } from '../http/reply.ts';
+
+export function redirectToPreferredVersion(c: Context<AppEnv>, served: PresentationVersion, recordId: string): Response | undefined {
+  const other = preferredOtherVersion(c.req.header('Accept'), served);
+  if (other === undefined) return undefined;
+  const { urls } = c.get('deps');
+  const location = other === 2 ? urls.manifest2(recordId) : urls.manifest(recordId);
+  return reply(c, null, 303, { Location: location, Vary: 'Accept', 'Cache-Control': CACHE_METADATA });
+}

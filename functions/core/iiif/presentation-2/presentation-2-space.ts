@@ -1,0 +1,18 @@
+/**
+ * The record's Presentation 2.1 space as the Presentation 3 builders see it: the same URLs but
+ * for manifests, parts, collections and image services, which point at their 2.1 versions. The
+ * 2.1 documents are the 3.0 ones built over this space and then translated, so every fact
+ * (labels, metadata, leaves, rights, navDate, links) keeps its one home in `presentation-3/`.
+ */
+import type { ServiceUrls } from '../../urls.ts';
+
+export function presentation2Space(urls: ServiceUrls): ServiceUrls {
+  return {
+    ...urls,
+    manifest: urls.manifest2,
+    iiifPart: urls.iiif2Part,
+    collection: urls.collection2,
+    imageService: urls.imageService2,
+    imageFull: (imageId) => `${urls.imageService2(imageId)}/full/max/0/default.jpg`,
+  };
+}
