@@ -63,6 +63,8 @@ export class Delivery extends Construct {
   constructor(scope: Construct, id: string, props: DeliveryProps) {
     super(scope, id);
 
+    // The normalized Accept-Encoding in every cache key, and so forwarded: the API compresses its own
+    // answers (OAI-PMH, never cached, included); CloudFront (`compress`) what an origin leaves uncoded. ADR 0017.
     const compression = { enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true };
     const metadataTtl = { minTtl: Duration.seconds(0), defaultTtl: Duration.minutes(5), maxTtl: Duration.hours(1) };
     const negotiated = new CachePolicy(this, 'NegotiatedMetadata', {
