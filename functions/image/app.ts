@@ -5,6 +5,8 @@
  *   GET|HEAD /iiif/image/3/{id}                 303 to info.json
  *   GET|HEAD /iiif/image/3/{id}/info.json       image information, from the Record alone
  *   GET|HEAD /iiif/image/3/{id}/{region}/{size}/{rotation}/{quality}.{format}
+ *
+ * and the same service in the Image API 2.1 syntax, below /iiif/image/2 (`image-api-2.ts`).
  */
 import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
@@ -25,13 +27,14 @@ import { parseLeafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
 import { OUTPUT_FORMATS } from '../core/iiif/image-3/parse-format.ts';
 import { parseImageRequest } from '../core/iiif/image-3/parse-image-request.ts';
 import { planImageRequest } from '../core/iiif/image-3/plan-image-request.ts';
-import type { RequestFailure } from '../core/iiif/image-3/request-outcome.ts';
 import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/service-profile.ts';
 import type { BlobStore, RecordStore } from '../core/ports.ts';
+import { IMAGE_API_2_PREFIX, mountImageApi2, type PlannedImageResponse } from './image-api-2.ts';
 import { pyramidKey } from './image-object-keys.ts';
 import { PyramidSource } from './pyramid-cache.ts';
 import { RENDER_VERSION, renderImage } from './render-image.ts';
 import { RenderLanes, RenderQueueFullError } from './render-queue.ts';
+import { failure } from './request-failure.ts';
 
 export const IMAGE_API_PREFIX = '/iiif/image/3';
 
@@ -55,8 +58,6 @@ export interface ImageAppDeps {
 }
 
 const PROFILE_LINK = `<${COMPLIANCE_PROFILE_URI}>;rel="profile"`;
-
-const failure = (outcome: RequestFailure) => new HttpProblem(outcome.status, outcome.status === 501 ? 'Not Implemented' : 'Bad Request', outcome.message);
 
 /** A full render queue is the documented Image API answer to a busy server: 503, with when to retry. */
 const busy = (error: unknown): never => {
@@ -108,8 +109,34 @@ export function createImageApp(deps: ImageAppDeps): Hono {
   const app = new Hono();
 
   // The same guards and URLs as the metadata API: ids follow the host the CDN forwarded, if trusted.
-  if (deps.config.originSecret) app.use(`${IMAGE_API_PREFIX}/*`, verifyOrigin(deps.config.originSecret));
-  app.use(`${IMAGE_API_PREFIX}/*`, openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'] }));
+  for (const prefix of [IMAGE_API_PREFIX, IMAGE_API_2_PREFIX]) {
+    if (deps.config.originSecret) app.use(`${prefix}/*`, verifyOrigin(deps.config.originSecret));
+    app.use(`${prefix}/*`, openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'] }));
+  }
+
+  /** Serves a planned request, whichever syntax asked for it: the ETag (and a 304) from the record alone, then the pixels. */
+  const servePlanned = async (c: Context, planned: PlannedImageResponse): Promise<Response> => {
+    const { record, image, plan } = planned;
+    const headers = {
+      ETag: `"${digest(`${planned.etagPrefix}${image.sha256}/${planned.canonical}/r${RENDER_VERSION}`)}"`,
+      'Cache-Control': CACHE_IMAGE,
+      Link: `<${planned.serviceId}/${planned.canonical}>;rel="canonical", <${planned.profile}>;rel="profile"`,
+    };
+    // Answered before any storage read or decode: the ETag is known from the record alone.
+    if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return reply(c, null, 304, headers);
+    const key = pyramidKey(record.id, image.leaf, image.sha256);
+    const pyramid = await pyramids.load(key, image.sha256).catch((error: unknown) => {
+      // The record names a derivative the bucket lacks: the service's fault, not the client's.
+      throw error instanceof NotFoundError ? new Error(`the pyramid ${key} of image ${image.id} is missing`, { cause: error }) : error;
+    });
+    const { read, size } = plan;
+    const cost = { readPixels: read.region.width * read.region.height, outputPixels: size.width * size.height };
+    const output = await renders.run(cost, () => renderImage(pyramid, plan), c.req.raw.signal).catch(busy);
+    return reply(c, new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
+      ...headers,
+      'Content-Type': OUTPUT_FORMATS[plan.request.format],
+    });
+  };
 
   app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {
     const { id } = checkedImageId(c.req.param('id'));
@@ -149,25 +176,15 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     const plan = planImageRequest(request.value, image, limits);
     if (!plan.ok) throw failure(plan);
     const serviceId = urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(image.id);
-    const headers = {
-      ETag: `"${digest(`${image.sha256}/${plan.value.canonical}/r${RENDER_VERSION}`)}"`,
-      'Cache-Control': CACHE_IMAGE,
-      Link: `<${serviceId}/${plan.value.canonical}>;rel="canonical", ${PROFILE_LINK}`,
-    };
-    // Answered before any storage read or decode: the ETag is known from the record alone.
-    if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return reply(c, null, 304, headers);
-    const key = pyramidKey(record.id, image.leaf, image.sha256);
-    const pyramid = await pyramids.load(key, image.sha256).catch((error: unknown) => {
-      // The record names a derivative the bucket lacks: the service's fault, not the client's.
-      throw error instanceof NotFoundError ? new Error(`the pyramid ${key} of image ${image.id} is missing`, { cause: error }) : error;
-    });
-    const { read, size } = plan.value;
-    const cost = { readPixels: read.region.width * read.region.height, outputPixels: size.width * size.height };
-    const output = await renders.run(cost, () => renderImage(pyramid, plan.value), c.req.raw.signal).catch(busy);
-    return reply(c, new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
-      ...headers,
-      'Content-Type': OUTPUT_FORMATS[request.value.format],
-    });
+    return servePlanned(c, { record, image, plan: plan.value, serviceId, canonical: plan.value.canonical, profile: COMPLIANCE_PROFILE_URI, etagPrefix: '' });
+  });
+
+  mountImageApi2(app, {
+    limits,
+    urls: (c) => urlsFor(c.req.header(FORWARDED_HOST_HEADER)),
+    checkedImageId,
+    loadImage: (raw) => loadImage(deps.records, raw),
+    servePlanned,
   });
 
   app.notFound(answerUnrouted(app));

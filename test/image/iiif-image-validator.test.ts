@@ -5,26 +5,8 @@
  * pyramid by the image service on a real port. Level 2 of Image API 3.0, and the extra features
  * the service's info.json claims.
  */
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readIngestInput } from '../../functions/ingest/read-inputs.ts';
-import { remoteAdmin } from '../../functions/ingest/remote-admin.ts';
-import { type RunningService, startService } from '../../functions/local/start-service.ts';
-import { buildExport } from '../support/export-builder.ts';
-import { requireTool, runTool, type ToolRun } from '../support/external-tool.ts';
-import { repoPath } from '../support/fixtures.ts';
-
-const VALIDATOR = process.env.IIIF_IMAGE_VALIDATOR_DIR ?? repoPath('../shared/tools/iiif-image-validator');
-/** The validator's own test image (1000x1000, a 10x10 grid of coloured squares), served as the image under test. */
-const TEST_IMAGE = join(VALIDATOR, 'html/67352ccc-d1b0-11e1-89ae-279075081939.png');
-/** Debian's interpreter: a python3 earlier on the PATH (pyenv, a venv) does not see Debian's packages. */
-const PYTHON = '/usr/bin/python3';
-const DEBIAN_PACKAGES = 'python3 python3-lxml python3-pil python3-bottle python3-magic';
-
-const RECORD_ID = '600001';
-const IMAGE_ID = `${RECORD_ID}-l1`;
+import { describeFailures, failures, IMAGE_ID, startValidatorService, type ValidatorService } from './support/image-validator.ts';
 
 /**
  * The validator's one known difference from Image API 3.0 (../shared/tools/README.md): `size_noup`
@@ -42,70 +24,24 @@ const EXTRA_FEATURE_TESTS: { [feature: string]: string[] } = {
 };
 const EXTRA_FORMAT_TESTS: { [format: string]: string[] } = { webp: ['format_webp'] };
 
-interface ValidatorReport {
-  tests: { name: string; passed: boolean; details: string }[];
-  summary: string | undefined;
-  run: ToolRun;
-}
-
-/** The validator's log (it logs to stderr): `[n] test NAME PASS|FAIL`, the details of each failure, then `Done (N tests, F failures)`. */
-function readReport(run: ToolRun): ValidatorReport {
-  const tests: ValidatorReport['tests'] = [];
-  let summary: string | undefined;
-  for (const line of run.stderr.split('\n')) {
-    const test = /^\s*\[\d+\] test (\S+) (PASS|FAIL)\s*$/.exec(line);
-    const done = /^Done \(\d+ tests, \d+ failures\)$/.exec(line.trim());
-    if (test) tests.push({ name: test[1] ?? '', passed: test[2] === 'PASS', details: '' });
-    else if (done) summary = done[0];
-    else if (tests.length > 0 && line.trim() !== '') (tests[tests.length - 1] as ValidatorReport['tests'][number]).details += `${line}\n`;
-  }
-  return { tests, summary, run };
-}
-
-let root: string;
-let service: RunningService;
-
-async function validate(args: readonly string[]): Promise<ValidatorReport> {
-  const server = `localhost:${new URL(service.url).port}`;
-  const run = await runTool(PYTHON, ['iiif-validate.py', '-s', server, '-p', 'iiif/image/3', '-i', IMAGE_ID, '--version=3.0', ...args], {
-    cwd: VALIDATOR,
-    env: { ...process.env, PYTHONPATH: '.' },
-  });
-  return readReport(run);
-}
-
-const failures = (report: ValidatorReport) => report.tests.filter((t) => !t.passed);
-const describeFailures = (report: ValidatorReport) => failures(report).map((t) => `${t.name}\n${t.details}`);
+let fixture: ValidatorService;
+const validate = (args: readonly string[]) => fixture.validate('iiif/image/3', '3.0', args);
 
 beforeAll(async () => {
-  await requireTool(
-    { command: PYTHON, args: ['-c', 'import lxml, PIL, bottle, magic'] },
-    `The IIIF Image API validator needs Debian's Python packages. Install them with: apt-get install -y ${DEBIAN_PACKAGES} (.ci/run does).`,
-  );
-  await requireTool(
-    { command: PYTHON, args: [join(VALIDATOR, 'iiif-validate.py'), '--help'] },
-    `No IIIF Image API validator at ${VALIDATOR} (see ../shared/tools/README.md; IIIF_IMAGE_VALIDATOR_DIR names another copy).`,
-  );
-  root = await mkdtemp(join(tmpdir(), 'archive-iiif-validator-'));
-  // A record with one leaf, l. 1, whose scan is the validator's test image: `{images}/{record}/{leaf}.png`.
-  await mkdir(join(root, 'exports'));
-  await mkdir(join(root, 'scans', RECORD_ID), { recursive: true });
-  const exportPath = join(root, 'exports', `${RECORD_ID}.txt`);
-  await writeFile(exportPath, buildExport({ fields: { 'Record ID': RECORD_ID, Source: 'RGANI, f. 5, op. 30, d. 163, l. 1.' } }));
-  await copyFile(TEST_IMAGE, join(root, 'scans', RECORD_ID, '1.png'));
-  service = await startService({ PORT: '0', DATA_DIR: join(root, 'data') }, { inMemory: true, log: () => {} });
-  const outcome = await remoteAdmin(service.url, service.config.ingestApiToken ?? '').ingest(await readIngestInput(exportPath, join(root, 'scans')));
-  expect(outcome.status).toBe('created');
+  fixture = await startValidatorService();
 }, 120_000);
 
 afterAll(async () => {
-  await service?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('the IIIF Image API validator on the local service', () => {
   it('serves the test image as the scan it was given: 1000x1000, not a placeholder', async () => {
-    const info = (await (await fetch(`${service.url}/iiif/image/3/${IMAGE_ID}/info.json`)).json()) as { width: number; height: number; profile: string };
+    const info = (await (await fetch(`${fixture.service.url}/iiif/image/3/${IMAGE_ID}/info.json`)).json()) as {
+      width: number;
+      height: number;
+      profile: string;
+    };
     expect(info).toMatchObject({ width: 1000, height: 1000, profile: 'level2' });
   });
 
@@ -123,7 +59,10 @@ describe('the IIIF Image API validator on the local service', () => {
   }, 60_000);
 
   it('passes the tests of the optional features its info.json claims', async () => {
-    const info = (await (await fetch(`${service.url}/iiif/image/3/${IMAGE_ID}/info.json`)).json()) as { extraFeatures: string[]; extraFormats: string[] };
+    const info = (await (await fetch(`${fixture.service.url}/iiif/image/3/${IMAGE_ID}/info.json`)).json()) as {
+      extraFeatures: string[];
+      extraFormats: string[];
+    };
     const tests = [...info.extraFeatures.flatMap((f) => EXTRA_FEATURE_TESTS[f] ?? []), ...info.extraFormats.flatMap((f) => EXTRA_FORMAT_TESTS[f] ?? [])];
     expect(info.extraFeatures.filter((f) => !(f in EXTRA_FEATURE_TESTS))).toEqual([]);
     expect(tests.length).toBeGreaterThanOrEqual(5);

@@ -8,6 +8,7 @@
 import { publishedSchemas } from '../../../schemas/registry.ts';
 import { renderJsonSchema } from '../../../schemas/render-json-schema.ts';
 import { CITATION_FORMATS, CITATION_FORMS, CITATION_LOCALES, CITATION_STYLES } from '../../core/citation/citation-styles.ts';
+import { IMAGE_2_CONTEXT } from '../../core/iiif/image-2/service-profile.ts';
 import { OUTPUT_FORMATS } from '../../core/iiif/image-3/parse-format.ts';
 import { INFO_MEDIA_TYPE } from '../../core/iiif/image-3/service-profile.ts';
 import { PRESENTATION_2_CONTEXT, PRESENTATION_2_MEDIA_TYPE } from '../../core/iiif/presentation-2/types.ts';
@@ -253,6 +254,42 @@ function iiifPaths(): Json {
         image,
         pathParameter('region', '`full`, `square`, `x,y,w,h` or `pct:x,y,w,h`', 'full'),
         pathParameter('size', '`max`, `^max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h` and their `^` forms', '512,'),
+        pathParameter('rotation', 'Degrees, multiples of 90, `!` for a mirror first', '0'),
+        pathParameter('quality', 'Quality', 'default', { type: 'string', enum: ['default', 'color', 'gray', 'bitonal'] }),
+        pathParameter('format', 'Format', 'jpg', { type: 'string', enum: Object.keys(OUTPUT_FORMATS) }),
+      ],
+    ),
+  };
+  const image2 = pathParameter('image', 'A leaf image, as in the Image API 3.0 service', EXAMPLE_IMAGE);
+  paths['/iiif/image/2/{image}'] = {
+    get: operation(
+      'iiif',
+      'The Image API 2.1 service of the same image, for legacy clients: redirects to its info.json',
+      { '303': { description: 'See info.json' }, '404': ref('responses', 'NotFound') },
+      [image2],
+    ),
+  };
+  paths['/iiif/image/2/{image}/info.json'] = {
+    get: operation(
+      'iiif',
+      'IIIF Image API 2.1 image information (compliance level 2): plain JSON unless Accept asks for application/ld+json',
+      { '200': ok('Image information', ['application/json', `application/ld+json;profile="${IMAGE_2_CONTEXT}"`]), ...RECORD_RESPONSES },
+      [image2],
+    ),
+  };
+  paths['/iiif/image/2/{image}/{region}/{size}/{rotation}/{quality}.{format}'] = {
+    get: operation(
+      'iiif',
+      'An image request in the IIIF Image API 2.1 syntax, planned and rendered as the 3.0 one',
+      {
+        '200': ok('The image', Object.values(OUTPUT_FORMATS), { type: 'string', contentMediaType: 'image/*' }),
+        '501': ref('responses', 'NotImplemented'),
+        ...RECORD_RESPONSES,
+      },
+      [
+        image2,
+        pathParameter('region', '`full`, `square`, `x,y,w,h` or `pct:x,y,w,h`', 'full'),
+        pathParameter('size', '`full`, `max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h`; all but `full` and `max` may enlarge, within the limits', '512,'),
         pathParameter('rotation', 'Degrees, multiples of 90, `!` for a mirror first', '0'),
         pathParameter('quality', 'Quality', 'default', { type: 'string', enum: ['default', 'color', 'gray', 'bitonal'] }),
         pathParameter('format', 'Format', 'jpg', { type: 'string', enum: Object.keys(OUTPUT_FORMATS) }),

@@ -15,6 +15,7 @@
  */
 import type { ArchivalRecord } from '../../../../schemas/record.ts';
 import type { ServiceUrls } from '../../urls.ts';
+import { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../image-2/service-profile.ts';
 import { buildPresentationContent } from '../presentation-3/build-canvases.ts';
 import { buildManifest } from '../presentation-3/build-manifest.ts';
 import { described } from '../presentation-3/language-map.ts';
@@ -24,8 +25,6 @@ import { presentation2Space } from './presentation-2-space.ts';
 import {
   type AnnotationList2,
   type Canvas2,
-  IMAGE_2_CONTEXT,
-  IMAGE_2_LEVEL2_PROFILE,
   type ImageResource2,
   type LinkedResource2,
   type Manifest2,
@@ -43,7 +42,7 @@ export function imageResource2(image: ImageResource): ImageResource2 {
     format: image.format,
     width: image.width,
     height: image.height,
-    service: { '@context': IMAGE_2_CONTEXT, '@id': service?.id ?? image.id, profile: IMAGE_2_LEVEL2_PROFILE },
+    service: { '@context': IMAGE_2_CONTEXT, '@id': service?.id ?? image.id, profile: IMAGE_2_COMPLIANCE_PROFILE },
   };
   if (image.label) resource.label = toValues(image.label);
   return resource;

@@ -3,13 +3,11 @@
  * to keep the translation from Presentation 3 honest; iiif-prezi's ManifestReader (the 2.1
  * validator) and manifesto.js are what the tests hold them to.
  */
+import type { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../image-2/service-profile.ts';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
 /** Media type of every Presentation 2.1 response. */
 export const PRESENTATION_2_MEDIA_TYPE = `application/ld+json;profile="${PRESENTATION_2_CONTEXT}"`;
-
-export const IMAGE_2_CONTEXT = 'http://iiif.io/api/image/2/context.json';
-export const IMAGE_2_LEVEL2_PROFILE = 'http://iiif.io/api/image/2/level2.json';
 
 /** A string in a language (`{"@value", "@language"}`), or a plain string for values in no language. */
 export type LanguageValue = string | { '@value': string; '@language': string };
@@ -24,7 +22,7 @@ export interface MetadataPair2 {
 export interface ImageService2 {
   '@context': typeof IMAGE_2_CONTEXT;
   '@id': string;
-  profile: typeof IMAGE_2_LEVEL2_PROFILE;
+  profile: typeof IMAGE_2_COMPLIANCE_PROFILE;
 }
 
 export interface ImageResource2 {
