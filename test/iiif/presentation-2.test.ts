@@ -184,6 +184,14 @@ describe('a 2.1 manifest says what the 3.0 manifest says', () => {
     }
   });
 
+  it('attributes the record as 3.0 does: the rights statement, then the provider', async () => {
+    const three = (await v3('110020')) as unknown as { requiredStatement: { value: { en: string[] } }; provider: { label: { en: string[] } }[] };
+    expect(v2('110020').attribution).toEqual([
+      ...three.requiredStatement.value.en.map((value) => ({ '@value': value, '@language': 'en' })),
+      { '@value': `Provided by ${three.provider[0]?.label.en[0]}`, '@language': 'en' },
+    ]);
+  });
+
   it('lists the collections the record is within, in their 2.1 versions', () => {
     expect((v2('110020').within as Json[]).map(idOf)).toEqual([
       `${TEST_BASE_URL}/iiif/2/collection/all`,

@@ -18,7 +18,7 @@ import type { ServiceUrls } from '../../urls.ts';
 import { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../image-2/service-profile.ts';
 import { buildPresentationContent } from '../presentation-3/build-canvases.ts';
 import { buildManifest } from '../presentation-3/build-manifest.ts';
-import { described } from '../presentation-3/language-map.ts';
+import { CATALOGUE_LANGUAGE, described } from '../presentation-3/language-map.ts';
 import type { AnnotationPage, Canvas, ImageResource, LinkedResource, Reference } from '../presentation-3/types.ts';
 import { toValues } from './language-values.ts';
 import { presentation2Space } from './presentation-2-space.ts';
@@ -53,11 +53,8 @@ function linked(resource: LinkedResource): LinkedResource2 {
 }
 
 export function reference2(reference: Reference): Reference2 {
-  const translated: Reference2 = {
-    '@id': reference.id,
-    '@type': reference.type === 'Manifest' ? 'sc:Manifest' : 'sc:Collection',
-    label: toValues(reference.label ?? described(reference.id)),
-  };
+  const translated: Reference2 = { '@id': reference.id, '@type': reference.type === 'Manifest' ? 'sc:Manifest' : 'sc:Collection' };
+  if (reference.label) translated.label = toValues(reference.label);
   const [thumbnail] = reference.thumbnail ?? [];
   if (thumbnail) translated.thumbnail = imageResource2(thumbnail);
   return translated;
@@ -123,9 +120,15 @@ export function buildPresentation2Content(record: ArchivalRecord, urls: ServiceU
   const space = presentation2Space(urls);
   const v3 = buildManifest(record, space);
   const { textPages } = buildPresentationContent(record, space);
-  const [provider] = v3.provider;
+  // 2.1 has no provider: what must be shown is the rights statement, then who provides the record.
+  const providers = v3.provider.flatMap((agent) => Object.values(agent.label).flat());
   const attribution = toValues(
-    provider ? described(...(v3.requiredStatement.value.en ?? []), `Provided by ${provider.label.en?.join(', ')}`) : v3.requiredStatement.value,
+    providers.length > 0
+      ? {
+          ...v3.requiredStatement.value,
+          [CATALOGUE_LANGUAGE]: [...(v3.requiredStatement.value[CATALOGUE_LANGUAGE] ?? []), `Provided by ${providers.join(', ')}`],
+        }
+      : v3.requiredStatement.value,
   );
   const [thumbnail] = v3.thumbnail ?? [];
 

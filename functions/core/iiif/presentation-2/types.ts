@@ -107,7 +107,7 @@ export interface LinkedResource2 {
 export interface Reference2 {
   '@id': string;
   '@type': 'sc:Collection' | 'sc:Manifest';
-  label: Values;
+  label?: Values;
   thumbnail?: ImageResource2;
 }
 
