@@ -5,6 +5,7 @@
  * versions' headers kept apart. The standard's own validator runs in iiif-image-validator-2.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { ORIGIN_SECRET_HEADER } from '../../functions/api/http/verify-origin.ts';
 import { canonicalRequest2 } from '../../functions/core/iiif/image-2/canonical-request.ts';
 import { parseImageRequest2 } from '../../functions/core/iiif/image-2/parse-image-request.ts';
 import { parseSize2 } from '../../functions/core/iiif/image-2/parse-size.ts';
@@ -153,5 +154,23 @@ describe('2.1 image information (info.json)', () => {
     const link = res.headers.get('Link') ?? '';
     expect(link).toContain('<http://iiif.io/api/image/2/level2.json>;rel="profile"');
     expect(link.includes('rel="http://www.w3.org/ns/json-ld#context"')).toBe(contentType === 'application/json');
+  });
+});
+
+describe('the 2.1 routes behind the CDN', () => {
+  const SECRET = 'origin-secret-for-tests-0123456789abcdef';
+
+  it('are guarded by the origin secret, as the 3.0 routes are', async () => {
+    const { app } = await imageService({ env: { ORIGIN_SECRET: SECRET } });
+    expect((await app.request(url2('info.json'))).status).toBe(403);
+    expect((await app.request(url2('info.json'), { headers: { [ORIGIN_SECRET_HEADER]: SECRET } })).status).toBe(200);
+  });
+
+  it('give ids on the forwarded host when it is trusted', async () => {
+    const { app } = await imageService({ env: { TRUST_FORWARDED_HOST: 'true', OAI_REPOSITORY_IDENTIFIER: 'archive.example.org' } });
+    const headers = { 'X-Forwarded-Host': 'd111111abcdef8.cloudfront.net' };
+    const info = (await (await app.request(url2('info.json'), { headers })).json()) as { '@id': string };
+    expect(info['@id']).toBe(`https://d111111abcdef8.cloudfront.net/iiif/image/2/${TEST_IMAGE_ID}`);
+    expect((await app.request(`/iiif/image/2/${TEST_IMAGE_ID}`, { headers })).headers.get('Location')).toBe(`${info['@id']}/info.json`);
   });
 });
