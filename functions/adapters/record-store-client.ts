@@ -9,7 +9,7 @@ import { createDynamoDbClient, DEFAULT_TIMEOUTS } from './dynamodb-client.ts';
 import { DynamoDbRecordStore } from './dynamodb-record-store.ts';
 
 /** A BlobStore made on first use. */
-function lazyBlobStore(make: () => Promise<BlobStore>): BlobStore {
+export function lazyBlobStore(make: () => Promise<BlobStore>): BlobStore {
   let store: Promise<BlobStore> | undefined;
   const blobs = () => {
     store ??= make();
@@ -23,7 +23,10 @@ function lazyBlobStore(make: () => Promise<BlobStore>): BlobStore {
   };
 }
 
+/** The bucket, read through an S3 client made on first use. */
+export const createLazyBlobStore = (config: Config, timeouts = DEFAULT_TIMEOUTS): BlobStore =>
+  lazyBlobStore(async () => (await import('./s3-client.ts')).createBlobStore(config, timeouts));
+
 export function createRecordStore(config: Config, timeouts = DEFAULT_TIMEOUTS): DynamoDbRecordStore {
-  const texts = lazyBlobStore(async () => (await import('./s3-client.ts')).createBlobStore(config, timeouts));
-  return new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName, texts);
+  return new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName, createLazyBlobStore(config, timeouts));
 }

@@ -16,6 +16,7 @@ import { answerUnrouted } from './http/unrouted.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { citationRoutes } from './routes/citation.ts';
+import { contentSearchRoutes } from './routes/content-search.ts';
 import { homeRoutes } from './routes/home.ts';
 import { iiifPresentationRoutes } from './routes/iiif-presentation.ts';
 import { iiifPresentation2Routes } from './routes/iiif-presentation-2.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sitemapRoutes);
   app.route('/', iiifPresentationRoutes);
   app.route('/', iiifPresentation2Routes);
+  app.route('/', contentSearchRoutes);
   app.route('/', viewerRoutes);
   app.route('/', schemaRoutes);
   app.route('/', openApiRoutes);

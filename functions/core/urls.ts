@@ -24,6 +24,9 @@ export interface ServiceUrls {
   imageService2(imageId: string): string;
   /** The whole image at full size as JPEG, through the image service (`.../full/max/0/default.jpg`). */
   imageFull(imageId: string): string;
+  /** A record's IIIF Content Search service (API 1.0 or 2.0), and its autocomplete service. */
+  contentSearch(version: 1 | 2, id: string): string;
+  contentSearchAutocomplete(version: 1 | 2, id: string): string;
   viewer(manifestUrl: string): string;
   /** A static file of the viewer page, such as the versioned Mirador bundle. */
   viewerAsset(name: string): string;
@@ -54,6 +57,8 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
     collection2: (path) => `${base}/iiif/2/collection/${path.split('/').map(seg).join('/')}`,
     imageService2: (imageId) => `${base}/iiif/image/2/${seg(imageId)}`,
     imageFull: (imageId) => `${base}/iiif/image/3/${seg(imageId)}/full/max/0/default.jpg`,
+    contentSearch: (version, id) => `${base}/iiif/search/${version}/${seg(id)}`,
+    contentSearchAutocomplete: (version, id) => `${base}/iiif/search/${version}/${seg(id)}/autocomplete`,
     viewer: (manifestUrl) => `${base}/viewer?manifest=${seg(manifestUrl)}`,
     viewerAsset: (name) => `${base}/viewer/${seg(name)}`,
     linkset: (id) => `${base}/linkset/${seg(id)}`,

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
-import { coverageProblems, followedByCrawl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from '../iiif/iiif-checks.ts';
+import { coverageProblems, followedByCrawl, probeUrl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from '../iiif/iiif-checks.ts';
 import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
 import { repoPath } from '../support/fixtures.ts';
 
@@ -110,7 +110,7 @@ describe('IIIF on the local service', () => {
       for (const ref of referencedIds(document)) {
         if (!ref.id.startsWith(base) || checked.has(ref.id)) continue;
         checked.add(ref.id);
-        const url = ref.role === 'service' ? `${ref.id}/info.json` : ref.id;
+        const url = probeUrl(ref);
         const res = await fetch(fetchable(url), { headers: { Accept: ref.format ?? '*/*' } });
         const type = res.headers.get('content-type') ?? '';
         await res.arrayBuffer();

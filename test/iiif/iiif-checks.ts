@@ -131,17 +131,29 @@ export interface Reference {
   format?: string;
 }
 
+/**
+ * The URL a client fetches for a reference: an image service's `info.json`, a search or
+ * autocomplete service with a query (they answer only to one), else the id itself.
+ */
+export function probeUrl(ref: Reference): string {
+  if (/^(SearchService|AutoCompleteService)[12]$/.test(ref.type ?? '')) return `${ref.id}?q=stalin`;
+  return ref.role === 'service' ? `${ref.id}/info.json` : ref.id;
+}
+
 /** The ids a document points at that a client may fetch: the ones that must resolve. */
 export function referencedIds(resource: object): Reference[] {
   const document = resource as Json;
   const refs: Reference[] = [];
   const add = (value: unknown, role: string) => {
     for (const item of asArray(value)) {
-      if (isObject(item) && typeof item.id === 'string') {
+      // Services of older APIs (Content Search 1.0) are listed with `@id` and `@type`.
+      const id = isObject(item) ? (item.id ?? item['@id']) : undefined;
+      const type = isObject(item) ? (item.type ?? item['@type']) : undefined;
+      if (isObject(item) && typeof id === 'string') {
         refs.push({
-          id: item.id,
+          id,
           role,
-          ...(typeof item.type === 'string' ? { type: item.type } : {}),
+          ...(typeof type === 'string' ? { type } : {}),
           ...(typeof item.format === 'string' ? { format: item.format } : {}),
         });
       }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { PRESENTATION_MEDIA_TYPE } from '../../functions/core/iiif/presentation-3/types.ts';
 import { fixedClock, seededStores, TEST_BASE_URL, testConfig } from '../support/fixtures.ts';
-import { coverageProblems, followedByCrawl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from './iiif-checks.ts';
+import { coverageProblems, followedByCrawl, probeUrl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from './iiif-checks.ts';
 import { handMadeDeriver } from './leaf-images.ts';
 
 type App = ReturnType<typeof createApp>;
@@ -85,7 +85,7 @@ describe('IIIF Presentation documents served for the test records', () => {
       for (const ref of referencedIds(document)) {
         // Image API URLs are the image service's own app; the end-to-end test fetches them from the running service.
         if (!ref.id.startsWith(TEST_BASE_URL) || ref.id.startsWith(`${TEST_BASE_URL}/iiif/image/`)) continue;
-        const res = await app.request(ref.id, { headers: { Accept: ref.format ?? '*/*' } });
+        const res = await app.request(ref.role === 'service' ? probeUrl(ref) : ref.id, { headers: { Accept: ref.format ?? '*/*' } });
         const type = res.headers.get('content-type') ?? '';
         if (res.status !== 200) failures.push(`${ref.role} ${ref.id}: ${res.status}`);
         else if (ref.format && !type.startsWith(ref.format)) failures.push(`${ref.role} ${ref.id}: served as ${type}, promised ${ref.format}`);

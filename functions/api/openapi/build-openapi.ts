@@ -21,6 +21,7 @@ import { RENDERINGS } from '../renderings/index.ts';
 import { HOME_OFFERS } from '../routes/home.ts';
 import { MAX_OAI_BODY_BYTES } from '../routes/oai.ts';
 import { BIBLIOGRAPHY_MEDIA_TYPE } from '../routes/records.ts';
+import { contentSearchPaths } from './content-search-paths.ts';
 
 type Json = { [key: string]: unknown };
 
@@ -465,7 +466,7 @@ export function buildOpenApi(urls: ServiceUrls, service: { title: string; versio
     },
     servers: [{ url: urls.base }],
     tags: ['records', 'citations', 'iiif', 'oai-pmh', 'discovery', 'service'].map((name) => ({ name })),
-    paths: { ...recordPaths(), ...iiifPaths(), ...presentation2Paths(), ...oaiPaths(), ...discoveryPaths() },
+    paths: { ...recordPaths(), ...iiifPaths(), ...presentation2Paths(), ...contentSearchPaths(), ...oaiPaths(), ...discoveryPaths() },
     components: components(),
   };
 }

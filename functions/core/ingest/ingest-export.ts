@@ -14,6 +14,7 @@ import { datestampAt } from '../records/datestamp.ts';
 import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
 import { DISSEMINATION_VERSION, fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
 import { storeObject } from '../records/store-object.ts';
+import { storeSearchIndex } from '../search/record-search-index.ts';
 import { leafLabel } from './parse-source-citation.ts';
 import type { Problem } from './problems.ts';
 import { readExport } from './read-export.ts';
@@ -151,6 +152,8 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     // they are (only a changed export or changed scans make a new version): nothing to derive, so a
     // batch run again after a kill passes over what is stored at the cost of a read.
     if (current && scans.size === 0 && unchangedWithImages(current, content, { originalUrl, sourceSha256, sourceKey, uploaded })) {
+      // A record stored before its search index existed gets it now (one existence check otherwise).
+      await storeSearchIndex(deps.blobs, current);
       return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp, ...reportScans(previousScans, current.images), ...warned };
     }
     let derived: { images: LeafImage[]; objects: DerivedObject[] };
@@ -174,6 +177,7 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
     };
     const scanReport = reportScans(previousScans, derived.images);
     if (current && fingerprintOfStored(current) === recordFingerprint({ content: fullContent, provenance })) {
+      await storeSearchIndex(deps.blobs, current);
       return { status: 'unchanged', id, version: current.version, datestamp: current.datestamp, ...scanReport, ...warned };
     }
     const record: ArchivalRecord = {
@@ -193,6 +197,7 @@ export async function ingestExport(input: IngestInput, deps: IngestDeps): Promis
       await storeObject(deps.blobs, textObjectKey(id, sha256Hex(bytes), text), bytes, 'text/plain; charset=utf-8');
     }
     for (const object of derived.objects) await storeObject(deps.blobs, object.key, object.body, object.contentType);
+    await storeSearchIndex(deps.blobs, record);
 
     try {
       await deps.records.put(record, existing?.version);

@@ -8,7 +8,7 @@ import { canonicalJson } from './canonical-json.ts';
  * record keeps the value it was stored under (`provenance.disseminationVersion`, 1 when absent),
  * so its fingerprint is the one it had, and a bump makes the next ingest differ.
  */
-export const DISSEMINATION_VERSION = 2;
+export const DISSEMINATION_VERSION = 3;
 
 export type FingerprintInput = { content: RecordContent; provenance: Omit<Provenance, 'ingestedAt'> };
 

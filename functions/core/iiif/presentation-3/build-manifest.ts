@@ -3,6 +3,7 @@
  * service's URLs. Whatever the Record does not say is left out, never invented.
  */
 import type { ArchivalRecord, DateParts } from '../../../../schemas/record.ts';
+import { contentSearchServices } from '../../search/search-services.ts';
 import type { ServiceUrls } from '../../urls.ts';
 import { buildCanvases, leafCitation } from './build-canvases.ts';
 import { buildMetadata } from './build-metadata.ts';
@@ -115,6 +116,7 @@ export function buildManifest(record: ArchivalRecord, urls: ServiceUrls): Manife
         }
       : {}),
     partOf: partOfRecord(record, urls),
+    service: contentSearchServices(record.id, urls),
     items: canvases,
     structures: [
       {

@@ -126,6 +126,8 @@ export interface Manifest {
   seeAlso: LinkedResource[];
   rendering?: LinkedResource[];
   partOf: Reference[];
+  /** Services of the whole manifest (Content Search), as their own modules describe them. */
+  service?: object[];
   items: Canvas[];
   structures: Range[];
 }

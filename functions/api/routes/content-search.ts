@@ -1,0 +1,101 @@
+/**
+ * IIIF Content Search API 1.0 and 2.0 inside each record, with their autocomplete services:
+ * `/iiif/search/{1|2}/{id}?q=` and `/iiif/search/{1|2}/{id}/autocomplete?q=`, answered from the
+ * record's search index (`core/search/`). The parameters the APIs define and this service does
+ * not apply (`motivation`, `date`, `user`) are listed in `ignored`, as both specifications ask.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { ArchivalRecord } from '../../../schemas/record.ts';
+import {
+  buildAutocomplete1Response,
+  buildAutocomplete2Response,
+  buildSearch1Response,
+  buildSearch2Response,
+  UNSUPPORTED_SEARCH_PARAMETERS,
+} from '../../core/search/content-search-responses.ts';
+import { completeTerm } from '../../core/search/query-index.ts';
+import { type RecordSearchIndex, readSearchIndex } from '../../core/search/record-search-index.ts';
+import { searchRecord } from '../../core/search/search-record.ts';
+import type { AppEnv } from '../app-env.ts';
+import { compressResponses } from '../http/compress.ts';
+import { sendRepresentation } from '../http/conditional.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import { loadRecord } from '../load-record.ts';
+
+const SEARCH_MEDIA_TYPE = 'application/ld+json';
+/** Terms an autocomplete answers with, at most. */
+const AUTOCOMPLETE_LIMIT = 20;
+const NATURAL = /^(0|[1-9][0-9]{0,8})$/;
+
+/** Indexes read for records held in memory: a record read again (the record cache) is searched without reading its index again. */
+const indexes = new WeakMap<ArchivalRecord, Promise<RecordSearchIndex>>();
+
+function indexOf(c: Context<AppEnv>, record: ArchivalRecord): Promise<RecordSearchIndex> {
+  let index = indexes.get(record);
+  if (!index) {
+    index = readSearchIndex(record, c.get('deps').blobs);
+    indexes.set(record, index);
+    index.catch(() => indexes.delete(record));
+  }
+  return index;
+}
+
+function send(c: Context<AppEnv>, document: object): Response {
+  const body = JSON.stringify(document);
+  const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
+  return sendRepresentation(c, { body, contentType: SEARCH_MEDIA_TYPE, etag });
+}
+
+function requiredQ(c: Context<AppEnv>): string {
+  const q = c.req.query('q');
+  if (q === undefined || q.trim() === '') throw badRequest('"q" is required: the words to search for.');
+  return q;
+}
+
+const ignoredParameters = (c: Context<AppEnv>) => UNSUPPORTED_SEARCH_PARAMETERS.filter((name) => c.req.query(name) !== undefined);
+
+function naturalParameter(c: Context<AppEnv>, name: string): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined) return undefined;
+  if (!NATURAL.test(raw)) throw badRequest(`"${name}" must be a whole number (0, 1, 2...), not "${raw.slice(0, 40)}".`);
+  return Number(raw);
+}
+
+async function search(c: Context<AppEnv>, version: 1 | 2): Promise<Response> {
+  const q = requiredQ(c);
+  const page = naturalParameter(c, 'page');
+  const { records, urls } = c.get('deps');
+  const record = await loadRecord(records, c.req.param('id') ?? '');
+  const outcome = searchRecord(record, await indexOf(c, record), { version, q, page, ignored: ignoredParameters(c) }, urls);
+  if (!outcome.ok) {
+    if (outcome.reason === 'no-words') throw badRequest(`"q" holds no word to search for: "${q.slice(0, 80)}".`);
+    throw notFound(`This search has ${outcome.pageCount} page${outcome.pageCount === 1 ? '' : 's'} (0 to ${outcome.pageCount - 1}); there is no page ${page}.`);
+  }
+  return send(c, version === 1 ? buildSearch1Response(outcome.page) : buildSearch2Response(outcome.page));
+}
+
+async function autocomplete(c: Context<AppEnv>, version: 1 | 2): Promise<Response> {
+  const q = requiredQ(c);
+  const min = naturalParameter(c, 'min');
+  const { records, urls } = c.get('deps');
+  const record = await loadRecord(records, c.req.param('id') ?? '');
+  const { index, sources } = await indexOf(c, record);
+  const list = {
+    autocomplete: urls.contentSearchAutocomplete(version, record.id),
+    search: urls.contentSearch(version, record.id),
+    q,
+    ...(min === undefined ? {} : { min }),
+    completions: completeTerm(index, sources, q, { limit: AUTOCOMPLETE_LIMIT, ...(min === undefined ? {} : { min }) }),
+    ignored: ignoredParameters(c),
+  };
+  return send(c, version === 1 ? buildAutocomplete1Response(list) : buildAutocomplete2Response(list));
+}
+
+export const contentSearchRoutes = new Hono<AppEnv>()
+  .use('/iiif/search/*', compressResponses())
+  .get('/iiif/search/1/:id', (c) => search(c, 1))
+  .get('/iiif/search/2/:id', (c) => search(c, 2))
+  .get('/iiif/search/1/:id/autocomplete', (c) => autocomplete(c, 1))
+  .get('/iiif/search/2/:id/autocomplete', (c) => autocomplete(c, 2));
