@@ -19,7 +19,6 @@ import { completeTerm } from '../../core/search/query-index.ts';
 import { type RecordSearchIndex, readSearchIndex } from '../../core/search/record-search-index.ts';
 import { searchRecord } from '../../core/search/search-record.ts';
 import type { AppEnv } from '../app-env.ts';
-import { compressResponses } from '../http/compress.ts';
 import { sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
@@ -94,7 +93,6 @@ async function autocomplete(c: Context<AppEnv>, version: 1 | 2): Promise<Respons
 }
 
 export const contentSearchRoutes = new Hono<AppEnv>()
-  .use('/iiif/search/*', compressResponses())
   .get('/iiif/search/1/:id', (c) => search(c, 1))
   .get('/iiif/search/2/:id', (c) => search(c, 2))
   .get('/iiif/search/1/:id/autocomplete', (c) => autocomplete(c, 1))
