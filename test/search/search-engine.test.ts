@@ -50,7 +50,10 @@ describe('folding', () => {
 });
 
 describe('queries', () => {
-  const sources = [text('Peng Dehuai met Kim Il Sung. Kim spoke first; later Il Sung and Peng agreed.'), { field: 'title', value: 'Meetings with Kim Il Sung' } as SearchSource];
+  const sources = [
+    text('Peng Dehuai met Kim Il Sung. Kim spoke first; later Il Sung and Peng agreed.'),
+    { field: 'title', value: 'Meetings with Kim Il Sung' } as SearchSource,
+  ];
 
   it('reads quoted phrases as one unit and other words one by one', () => {
     expect(parseQuery('Kim "Il Sung" peng')).toEqual([['kim'], ['il', 'sung'], ['peng']]);
