@@ -40,6 +40,7 @@ const skip = new Set((env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 const TARGETS: BenchTarget[] = [
   { name: 'IIIF manifest', path: '/iiif/3/110020/manifest', headers: {} },
+  { name: 'IIIF 2.1 manifest', path: '/iiif/2/110020/manifest', headers: {} },
   { name: 'record JSON', path: '/records/110020.json', headers: {} },
   { name: 'landing page', path: '/records/110020', headers: { accept: 'text/html' } },
   { name: 'CSL-JSON', path: '/records/110020.csl.json', headers: {} },

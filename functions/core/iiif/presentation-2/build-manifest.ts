@@ -152,7 +152,7 @@ export function buildPresentation2Content(record: ArchivalRecord, urls: ServiceU
       {
         '@id': space.iiifPart(record.id, 'sequence/normal'),
         '@type': 'sc:Sequence',
-        label: toValues(described('Leaves in archival order')),
+        label: toValues(described('Archival order')),
         viewingHint: 'individuals',
         // On the sequence, where 2.x viewers (Universal Viewer's download dialog) look for it.
         ...(v3.rendering ? { rendering: v3.rendering.map(linked) } : {}),
