@@ -27,6 +27,7 @@ const FORMATS = {
   oai_dc: '{http://www.openarchives.org/OAI/2.0/oai_dc/}dc',
   mods: '{http://www.loc.gov/mods/v3}mods',
   marc21: '{http://www.loc.gov/MARC21/slim}record',
+  oai_datacite: '{http://schema.datacite.org/oai/oai-1.1/}oai_datacite',
 };
 
 interface HarvestedList {

@@ -143,15 +143,19 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
   });
 
   describe('ListMetadataFormats', () => {
-    it.each(['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${RECORD}`])('offers oai_dc, mods and marc21 (?%s)', async (query) => {
-      const response = await oaiGet(fx.app, query);
-      expect(texts(response.doc, 'metadataPrefix')).toEqual(['oai_dc', 'mods', 'marc21']);
-      expect(texts(response.doc, 'metadataNamespace')).toEqual([
-        'http://www.openarchives.org/OAI/2.0/oai_dc/',
-        'http://www.loc.gov/mods/v3',
-        'http://www.loc.gov/MARC21/slim',
-      ]);
-    });
+    it.each(['verb=ListMetadataFormats', `verb=ListMetadataFormats&identifier=${RECORD}`])(
+      'offers oai_dc, mods, marc21 and oai_datacite (?%s)',
+      async (query) => {
+        const response = await oaiGet(fx.app, query);
+        expect(texts(response.doc, 'metadataPrefix')).toEqual(['oai_dc', 'mods', 'marc21', 'oai_datacite']);
+        expect(texts(response.doc, 'metadataNamespace')).toEqual([
+          'http://www.openarchives.org/OAI/2.0/oai_dc/',
+          'http://www.loc.gov/mods/v3',
+          'http://www.loc.gov/MARC21/slim',
+          'http://schema.datacite.org/oai/oai-1.1/',
+        ]);
+      },
+    );
   });
 
   describe('ListSets', () => {

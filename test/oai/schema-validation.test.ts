@@ -20,8 +20,8 @@ beforeAll(async () => {
     'verb=Identify',
     'verb=ListMetadataFormats',
     `verb=ListMetadataFormats&identifier=${oaiId('110020')}`,
-    ...['oai_dc', 'mods', 'marc21'].map((prefix) => q({ verb: 'GetRecord', identifier: oaiId('110020'), metadataPrefix: prefix })),
-    ...['oai_dc', 'mods', 'marc21'].map((prefix) => q({ verb: 'GetRecord', identifier: oaiId('g0000007'), metadataPrefix: prefix })),
+    ...['oai_dc', 'mods', 'marc21', 'oai_datacite'].map((prefix) => q({ verb: 'GetRecord', identifier: oaiId('110020'), metadataPrefix: prefix })),
+    ...['oai_dc', 'mods', 'marc21', 'oai_datacite'].map((prefix) => q({ verb: 'GetRecord', identifier: oaiId('g0000007'), metadataPrefix: prefix })),
     q({ verb: 'GetRecord', identifier: oaiId(deleted), metadataPrefix: 'oai_dc' }),
     'verb=junk',
     'verb=ListRecords',
@@ -40,6 +40,7 @@ beforeAll(async () => {
     { verb: 'ListRecords', metadataPrefix: 'oai_dc' },
     { verb: 'ListRecords', metadataPrefix: 'mods' },
     { verb: 'ListRecords', metadataPrefix: 'marc21' },
+    { verb: 'ListRecords', metadataPrefix: 'oai_datacite' },
     { verb: 'ListRecords', metadataPrefix: 'marc21', set: 'type:telegram', from: '2020-01-01' },
   ];
   for (const args of lists) {
@@ -63,6 +64,8 @@ describe('OAI-PMH responses against the schemas', () => {
       '<oai_dc:dc',
       '<mods ',
       '<record xmlns="http://www.loc.gov/MARC21/slim"',
+      '<oai_datacite ',
+      '<resource xmlns="http://datacite.org/schema/kernel-4"',
       'status="deleted"',
       'completeListSize=',
       ...['badVerb', 'badArgument', 'badResumptionToken', 'cannotDisseminateFormat', 'idDoesNotExist', 'noRecordsMatch', 'noSetHierarchy'].map(

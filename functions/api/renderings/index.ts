@@ -1,6 +1,7 @@
 /** Every rendering of a record, in the order negotiation prefers them when `Accept` allows several. */
 import { biblatex, bibtex } from './bibtex.ts';
 import { cslJson } from './csl-json.ts';
+import { dataciteXml } from './datacite-xml.ts';
 import { dcXml } from './dc-xml.ts';
 import { dctermsJsonLd } from './dcterms-jsonld.ts';
 import { dctermsRdf } from './dcterms-rdf.ts';
@@ -18,6 +19,7 @@ export const RENDERINGS: readonly Rendering[] = [
   dctermsRdf,
   modsXml,
   marcXml,
+  dataciteXml,
   dcXml,
   cslJson,
   bibtex,

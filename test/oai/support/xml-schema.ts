@@ -16,6 +16,8 @@ export const SCHEMAS = {
   oaiDc: 'schemas/vendor/oai/oai_dc.xsd',
   mods: 'schemas/vendor/mods/mods-3-7.xsd',
   marc: 'schemas/vendor/marc/MARC21slim.xsd',
+  datacite: 'schemas/vendor/datacite/metadata.xsd',
+  oaiDataCite: 'schemas/vendor/datacite/oai-1.1/oai.xsd',
 } as const;
 
 const DEBIAN_XMLLINT = '/usr/bin/xmllint';
