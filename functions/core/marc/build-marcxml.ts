@@ -38,7 +38,12 @@ type Subfield = [code: string, value: string | undefined];
  * A value as MARC may hold it: no control character (ISO 2709 would carry a line feed as data,
  * and MARC::Lint calls it invalid), so every run of line breaks and the spaces around it is one space.
  */
-export const marcText = (value: string) => value.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim();
+export const marcText = (value: string) => (HAS_LINE_BREAK_OR_CONTROL.test(value) ? value.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim() : value.trim());
+
+// \p{Cc} is U+0000-U+001F and U+007F-U+009F: a value without any (most) needs only the trim, and
+// this scan, without the Unicode flag, costs a fraction of the replacement's.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const HAS_LINE_BREAK_OR_CONTROL = /[\x00-\x1F\x7F-\x9F\u2028\u2029]/;
 
 function datafield(tag: string, ind1: string, ind2: string, subfields: Subfield[]): XmlElement | undefined {
   const present = subfields

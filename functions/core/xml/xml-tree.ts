@@ -60,6 +60,23 @@ type Part = string | XmlFragment;
 
 const isFragment = (node: XmlElement | XmlFragment): node is XmlFragment => 'utf8' in node;
 
+/** Indentation by depth, made once each. */
+const PADS: string[] = [];
+const padOf = (indent: string, depth: number) => {
+  if (indent !== INDENT) return indent.repeat(depth);
+  let pad = PADS[depth];
+  if (pad === undefined) {
+    pad = INDENT.repeat(depth);
+    PADS[depth] = pad;
+  }
+  return pad;
+};
+
+function hasText(children: readonly XmlNode[]): boolean {
+  for (const child of children) if (typeof child === 'string') return true;
+  return false;
+}
+
 function write(node: XmlElement | XmlFragment, depth: number, indent: string, parts: Part[]): void {
   if (isFragment(node)) {
     // Its indentation is part of its markup: it fits only where it was serialized for.
@@ -67,20 +84,22 @@ function write(node: XmlElement | XmlFragment, depth: number, indent: string, pa
     parts.push(node);
     return;
   }
-  const pad = indent.repeat(depth);
+  const pad = padOf(indent, depth);
   const open = `<${node.name}${attributesOf(node.attributes)}`;
-  if (node.children.length === 0) {
+  const children = node.children;
+  if (children.length === 0) {
     parts.push(`${pad}${open}/>`);
     return;
   }
   // Text-bearing elements stay on one line so no whitespace is added to their values.
-  if (node.children.some((child) => typeof child === 'string')) {
-    const inner = node.children.map((child) => (typeof child === 'string' ? escapeXmlText(child) : serializeInline(child))).join('');
+  if (hasText(children)) {
+    let inner = '';
+    for (const child of children) inner += typeof child === 'string' ? escapeXmlText(child) : serializeInline(child);
     parts.push(`${pad}${open}>${inner}</${node.name}>`);
     return;
   }
   parts.push(`${pad}${open}>`);
-  for (const child of node.children) write(child as XmlElement | XmlFragment, depth + 1, indent, parts);
+  for (const child of children) write(child as XmlElement | XmlFragment, depth + 1, indent, parts);
   parts.push(`${pad}</${node.name}>`);
 }
 
