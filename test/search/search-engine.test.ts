@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { foldTerm, tokenise } from '../../functions/core/search/fold-text.ts';
 import { completeTerm, findHits, parseQuery, snippetOf } from '../../functions/core/search/query-index.ts';
 import { buildSearchIndex, decodeSearchIndex, encodeSearchIndex, searchIndexDigest } from '../../functions/core/search/search-index.ts';
+import { presentation2SearchService } from '../../functions/core/search/search-services.ts';
 import type { SearchSource } from '../../functions/core/search/search-sources.ts';
+import { serviceUrls } from '../../functions/core/urls.ts';
 
 const text = (value: string, index = 0): SearchSource => ({ field: 'text', text: index, value });
 const matches = (sources: SearchSource[], q: string) =>
@@ -117,5 +119,16 @@ describe('the stored index', () => {
   it('is named by what it is built from', () => {
     expect(searchIndexDigest(sources)).toBe(searchIndexDigest([...sources]));
     expect(searchIndexDigest(sources)).not.toBe(searchIndexDigest([text('Kim Il Sung.'), sources[1] as SearchSource]));
+  });
+});
+
+describe('the service descriptions', () => {
+  it('gives the 1.0 service in the form the Search 1.0 specification writes it for Presentation 2.1', () => {
+    expect(presentation2SearchService('110020', serviceUrls('https://archive.example.org'))).toEqual({
+      '@context': 'http://iiif.io/api/search/1/context.json',
+      '@id': 'https://archive.example.org/iiif/search/1/110020',
+      profile: 'http://iiif.io/api/search/1/search',
+      service: { '@id': 'https://archive.example.org/iiif/search/1/110020/autocomplete', profile: 'http://iiif.io/api/search/1/autocomplete' },
+    });
   });
 });
