@@ -36,9 +36,12 @@ const SHAPES: { [shape: string]: { id: string; parts: ExportParts } } = {
  * among the properties it knows, though Presentation 2.1 section 3.3 allows it on every resource
  * (a known validator limitation); a leaf the archive holds no image of has a canvas with no
  * images, as in 3.0; and a record without a summary has no description, since nothing is
- * invented. The last two are SHOULDs the reader notes.
+ * invented. The last two are SHOULDs the reader notes. And the reader wants a `@context` on
+ * every service, while Content Search 1.0 (section 3, its own example) nests the autocomplete
+ * service inside the search service without one: it is the search service's context.
  */
 const KNOWN_WARNINGS = [
+  /^WARNING: Resource type '' should have '@context' set$/,
   /^WARNING: Setting non-standard field 'rendering' on resource of type 'sc:Sequence'$/,
   /^WARNING: Resource type 'sc:Canvas' should have 'images' set$/,
   /^WARNING: Resource type 'sc:Manifest' should have 'description' set$/,
@@ -74,7 +77,7 @@ async function crawl(start: string): Promise<void> {
 }
 
 const manifestUrl = (id: string, version: 2 | 3) => `${TEST_BASE_URL}/iiif/${version}/${id}/manifest`;
-const v2 = (id: string) => served.get(manifestUrl(id, 2)) as Json & { sequences: { canvases: Json[] }[] };
+const v2 = (id: string) => served.get(manifestUrl(id, 2)) as Json & { sequences: { canvases: Json[] }[]; service: Json[] };
 async function v3(id: string) {
   return (await (await app.request(manifestUrl(id, 3))).json()) as Json & { items: Json[] };
 }
@@ -197,6 +200,45 @@ describe('a 2.1 manifest says what the 3.0 manifest says', () => {
       `${TEST_BASE_URL}/iiif/2/collection/all`,
       `${TEST_BASE_URL}/iiif/2/collection/archive/APRF/45/1/337`,
     ]);
+  });
+});
+
+describe('Content Search 1.0 from the 2.1 manifest', () => {
+  type SearchList = { '@context': string[]; within: { total: number }; resources: { on: string }[] };
+  const service = () => (v2('110020').service as unknown as { '@id': string; profile: string; service: { '@id': string; profile: string } }[])[0];
+
+  it("is the one service without a @context (the reader's only such warning), the nested autocomplete", () => {
+    for (const id of ['110020', ...Object.values(SHAPES).map((shape) => shape.id)]) {
+      const warnings = outcomes.get(manifestUrl(id, 2))?.warnings ?? [];
+      expect(warnings.filter((warning) => warning.includes("should have '@context' set"))).toHaveLength(1);
+      expect(JSON.stringify(v2(id).service[0]?.service)).not.toContain('@context');
+    }
+  });
+
+  it('is declared in the Search 1.0 form, with its autocomplete, inside the 2.1 space', () => {
+    expect(service()).toEqual({
+      '@context': 'http://iiif.io/api/search/1/context.json',
+      '@id': `${TEST_BASE_URL}/iiif/2/110020/search`,
+      profile: 'http://iiif.io/api/search/1/search',
+      service: { '@id': `${TEST_BASE_URL}/iiif/2/110020/search/autocomplete`, profile: 'http://iiif.io/api/search/1/autocomplete' },
+    });
+  });
+
+  it('finds what the 3.0 service finds, its hits on the 2.1 canvases a 2.x viewer shows', async () => {
+    const query = '?q=Kim%20Il%20Sung';
+    const two = (await (await app.request(`${service()?.['@id']}${query}`)).json()) as SearchList;
+    const three = (await (await app.request(`/iiif/search/1/110020${query}`)).json()) as SearchList;
+    expect(two['@context']).toContain('http://iiif.io/api/search/1/context.json');
+    expect(two.within.total).toBeGreaterThan(0);
+    expect(two.within.total).toBe(three.within.total);
+    const canvases = new Set((v2('110020').sequences[0]?.canvases ?? []).map((canvas) => canvas['@id']));
+    expect(two.resources.filter((hit) => !canvases.has(hit.on.replace(/#.*$/, '')))).toEqual([]);
+    expect(two.resources.map((hit) => hit.on.replace('/iiif/2/', '/iiif/3/'))).toEqual(three.resources.map((hit) => hit.on));
+  });
+
+  it('completes terms with search URLs inside the 2.1 space', async () => {
+    const list = (await (await app.request(`${service()?.service['@id']}?q=ki`)).json()) as { terms: { match: string; url: string }[] };
+    expect(list.terms.map((term) => term.url)).toEqual([`${TEST_BASE_URL}/iiif/2/110020/search?q=kim`]);
   });
 });
 

@@ -56,11 +56,19 @@ function autocomplete(version: 1 | 2): Json {
   };
 }
 
+function inPresentation2(path: Json): Json {
+  const get = path.get as Json;
+  return { get: { ...get, summary: `${get.summary}; the service of the Presentation 2.1 manifest, its hits on the 2.1 canvases` } };
+}
+
 export function contentSearchPaths(): Json {
   return {
     '/iiif/search/1/{id}': search(1),
     '/iiif/search/1/{id}/autocomplete': autocomplete(1),
     '/iiif/search/2/{id}': search(2),
     '/iiif/search/2/{id}/autocomplete': autocomplete(2),
+    // The 2.1 manifest's Search 1.0 service: the same search, its hits on the 2.1 canvases (ADR 0015).
+    '/iiif/2/{id}/search': inPresentation2(search(1)),
+    '/iiif/2/{id}/search/autocomplete': inPresentation2(autocomplete(1)),
   };
 }

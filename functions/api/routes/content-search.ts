@@ -18,6 +18,7 @@ import {
 import { completeTerm } from '../../core/search/query-index.ts';
 import { type RecordSearchIndex, readSearchIndex } from '../../core/search/record-search-index.ts';
 import { searchRecord } from '../../core/search/search-record.ts';
+import type { ServiceUrls } from '../../core/urls.ts';
 import type { AppEnv } from '../app-env.ts';
 import { sendRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
@@ -62,10 +63,15 @@ function naturalParameter(c: Context<AppEnv>, name: string): number | undefined 
   return Number(raw);
 }
 
-async function search(c: Context<AppEnv>, version: 1 | 2): Promise<Response> {
+/** The URLs a search answers in: the service's own, or a Presentation version's space (`presentation2Space`). */
+type UrlSpace = (urls: ServiceUrls) => ServiceUrls;
+const sameSpace: UrlSpace = (urls) => urls;
+
+export async function search(c: Context<AppEnv>, version: 1 | 2, space = sameSpace): Promise<Response> {
   const q = requiredQ(c);
   const page = naturalParameter(c, 'page');
-  const { records, urls } = c.get('deps');
+  const { records } = c.get('deps');
+  const urls = space(c.get('deps').urls);
   const record = await loadRecord(records, c.req.param('id') ?? '');
   const outcome = searchRecord(record, await indexOf(c, record), { version, q, page, ignored: ignoredParameters(c) }, urls);
   if (!outcome.ok) {
@@ -75,10 +81,11 @@ async function search(c: Context<AppEnv>, version: 1 | 2): Promise<Response> {
   return send(c, version === 1 ? buildSearch1Response(outcome.page) : buildSearch2Response(outcome.page));
 }
 
-async function autocomplete(c: Context<AppEnv>, version: 1 | 2): Promise<Response> {
+export async function autocomplete(c: Context<AppEnv>, version: 1 | 2, space = sameSpace): Promise<Response> {
   const q = requiredQ(c);
   const min = naturalParameter(c, 'min');
-  const { records, urls } = c.get('deps');
+  const { records } = c.get('deps');
+  const urls = space(c.get('deps').urls);
   const record = await loadRecord(records, c.req.param('id') ?? '');
   const { index, sources } = await indexOf(c, record);
   const list = {

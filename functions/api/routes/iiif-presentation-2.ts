@@ -10,12 +10,14 @@ import { Hono } from 'hono';
 import { buildCollection2 } from '../../core/iiif/presentation-2/build-collection.ts';
 import { buildManifest2 } from '../../core/iiif/presentation-2/build-manifest.ts';
 import { findPresentation2Part } from '../../core/iiif/presentation-2/presentation-2-parts.ts';
+import { presentation2Space } from '../../core/iiif/presentation-2/presentation-2-space.ts';
 import { PRESENTATION_2_MEDIA_TYPE } from '../../core/iiif/presentation-2/types.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import type { AppEnv } from '../app-env.ts';
 import { sendCachedRepresentation } from '../http/conditional.ts';
 import { notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
+import { autocomplete, search } from './content-search.ts';
 import { requestedCollectionPage, sendPresentation } from './iiif-presentation.ts';
 import { redirectToPreferredVersion } from './iiif-presentation-version.ts';
 
@@ -53,6 +55,9 @@ export const iiifPresentation2Routes = new Hono<AppEnv>()
       })
     );
   })
+  // Content Search 1.0 over the 2.1 canvases, which the 2.1 manifest declares.
+  .get('/iiif/2/:id/search', (c) => search(c, 1, presentation2Space))
+  .get('/iiif/2/:id/search/autocomplete', (c) => autocomplete(c, 1, presentation2Space))
   .get('/iiif/2/:id/annotations/:name', (c) => sendPart(c, `annotations/${c.req.param('name')}`))
   .get('/iiif/2/:id/sequence/:name', (c) => sendPart(c, `sequence/${c.req.param('name')}`))
   .get('/iiif/2/:id/canvas/:name', (c) => sendPart(c, `canvas/${c.req.param('name')}`))

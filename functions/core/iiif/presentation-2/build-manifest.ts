@@ -14,6 +14,7 @@
  *   structures                  structures (sc:Range)
  */
 import type { ArchivalRecord } from '../../../../schemas/record.ts';
+import { presentation2SearchService } from '../../search/search-services.ts';
 import type { ServiceUrls } from '../../urls.ts';
 import { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../image-2/service-profile.ts';
 import { buildPresentationContent } from '../presentation-3/build-canvases.ts';
@@ -148,6 +149,8 @@ export function buildPresentation2Content(record: ArchivalRecord, urls: ServiceU
     related: v3.homepage.map(linked),
     seeAlso: v3.seeAlso.map(linked),
     within: v3.partOf.map(reference2),
+    // Content Search 1.0 (the version 2.x viewers read), answered over the 2.1 canvases.
+    service: [presentation2SearchService(record.id, space)],
     sequences: [
       {
         '@id': space.iiifPart(record.id, 'sequence/normal'),

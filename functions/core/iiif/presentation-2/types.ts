@@ -3,6 +3,7 @@
  * to keep the translation from Presentation 3 honest; iiif-prezi's ManifestReader (the 2.1
  * validator) and manifesto.js are what the tests hold them to.
  */
+import type { Presentation2SearchService } from '../../search/search-services.ts';
 import type { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../image-2/service-profile.ts';
 
 export const PRESENTATION_2_CONTEXT = 'http://iiif.io/api/presentation/2/context.json';
@@ -126,7 +127,7 @@ export interface Manifest2 {
   related: LinkedResource2[];
   seeAlso: LinkedResource2[];
   within: Reference2[];
-  service?: object[];
+  service: Presentation2SearchService[];
   sequences: Sequence2[];
   structures: Range2[];
 }
