@@ -123,6 +123,7 @@ export class DynamoDbRecordStore implements RecordStore {
       ExpressionAttributeNames: { '#p': partitionName, '#s': HARVEST_SORT },
       ExpressionAttributeValues: { ':p': { S: partitionValue }, ':lo': { S: range.low }, ':hi': { S: range.high } },
       ExclusiveStartKey: exclusiveStartKey,
+      ScanIndexForward: query.order !== 'newest-first',
       Limit: query.limit + 1,
     });
     const items = await Promise.all((out.Items ?? []).map((item) => this.entryOf(item)));

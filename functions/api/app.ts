@@ -15,6 +15,7 @@ import { FORWARDED_HOST_HEADER, requestUrls } from './http/request-urls.ts';
 import { answerUnrouted } from './http/unrouted.ts';
 import { verifyOrigin } from './http/verify-origin.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { changeDiscoveryRoutes } from './routes/change-discovery.ts';
 import { citationRoutes } from './routes/citation.ts';
 import { contentSearchRoutes } from './routes/content-search.ts';
 import { homeRoutes } from './routes/home.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', iiifPresentationRoutes);
   app.route('/', iiifPresentation2Routes);
   app.route('/', contentSearchRoutes);
+  app.route('/', changeDiscoveryRoutes);
   app.route('/', viewerRoutes);
   app.route('/', schemaRoutes);
   app.route('/', openApiRoutes);

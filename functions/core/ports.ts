@@ -26,10 +26,14 @@ export interface ChangesQuery {
   /** Inclusive bounds on the datestamp (ISO 8601 UTC, to the second). */
   from?: string;
   until?: string;
-  /** Cursor from a previous page. */
+  /** Cursor from a previous page: the list goes on after it, in the list's order. */
   after?: string;
+  /** `newest-first` lists from the latest datestamp back (a cursor then continues towards older entries); `oldest-first` when omitted. */
+  order?: ChangesOrder;
   limit: number;
 }
+
+export type ChangesOrder = 'oldest-first' | 'newest-first';
 
 export interface SetsQuery {
   /** Only sets whose spec starts with this. */
@@ -61,7 +65,7 @@ export interface RecordStore {
    */
   sizeProblem(entry: StoredEntry): string | undefined;
   /**
-   * Records and tombstones in (datestamp, id) order. The cost of a page does not depend on its
+   * Records and tombstones in (datestamp, id) order, or its reverse with `order: 'newest-first'`. The cost of a page does not depend on its
    * position. A page may hold fewer than `limit` entries and still have a `next` (a store reads
    * a bounded amount per call); only a page without `next` ends the list. Throws
    * `InvalidCursorError` for a cursor this query could not have issued.

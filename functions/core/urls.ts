@@ -36,6 +36,8 @@ export interface ServiceUrls {
   schema(name: string): string;
   openapi: string;
   sitemap: string;
+  /** The IIIF Change Discovery 1.0 collection of every change; its pages below `{this}/page/`. */
+  activityStream: string;
 }
 
 export function serviceUrls(publicBaseUrl: string): ServiceUrls {
@@ -67,5 +69,6 @@ export function serviceUrls(publicBaseUrl: string): ServiceUrls {
     schema: (name) => `${base}/schemas/${seg(name)}.schema.json`,
     openapi: `${base}/openapi.json`,
     sitemap: `${base}/sitemap.xml`,
+    activityStream: `${base}/iiif/discovery/1/activity/all-changes`,
   };
 }

@@ -160,6 +160,19 @@ export function recordStoreContract(name: string, open: () => Promise<StoreUnder
         expect(await records.earliestDatestamp()).toBe('2030-01-01T00:00:00Z');
       }));
 
+    it('lists changes newest first, page by page from a cursor towards older entries, each once, within from and until', () =>
+      withStore(async (records) => {
+        const stamps = ['2030-01-03T00:00:00Z', '2030-01-01T00:00:00Z', '2030-01-02T00:00:00Z', '2030-01-02T00:00:00Z', '2030-01-05T00:00:00Z'];
+        for (const [i, stamp] of stamps.entries()) await records.put(at(`nf-${i}`, stamp), undefined);
+        const { seen, pageSizes } = await walk((after) => records.listChanges({ limit: 2, order: 'newest-first', ...(after ? { after } : {}) }));
+        expect(seen).toEqual(['nf-4', 'nf-0', 'nf-3', 'nf-2', 'nf-1']);
+        expect(pageSizes.every((n) => n <= 2)).toBe(true);
+        const older = await records.listChanges({ limit: 10, order: 'newest-first', after: '2030-01-03T00:00:00Z#nf-0' });
+        expect(ids(older.items)).toEqual(['nf-3', 'nf-2', 'nf-1']);
+        const bounded = await records.listChanges({ limit: 10, order: 'newest-first', from: '2030-01-02T00:00:00Z', until: '2030-01-03T00:00:00Z' });
+        expect(ids(bounded.items)).toEqual(['nf-0', 'nf-3', 'nf-2']);
+      }));
+
     it('answers the extremes of from and until, and from after until, with what they select', () =>
       withStore(async (records) => {
         await records.put(at('ex-1', '2026-05-01T00:00:00Z'), undefined);

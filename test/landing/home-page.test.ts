@@ -109,12 +109,13 @@ describe('GET / for a browser', () => {
     expect(item?.querySelector('.meta')?.text).toBe('Telegram · January 27, 1951 · changed 2026-11-26');
   });
 
-  it('links OAI-PMH Identify, the top IIIF collection, the OpenAPI description and the sitemap', async () => {
+  it('links OAI-PMH Identify, the top IIIF collection, the IIIF change feed, the OpenAPI description and the sitemap', async () => {
     const page = parse(await (await home()).text());
     const hrefs = page.querySelectorAll('#machines ~ ul a').map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual([
       `${TEST_BASE_URL}/oai?verb=Identify`,
       `${TEST_BASE_URL}/iiif/3/collection/top`,
+      `${TEST_BASE_URL}/iiif/discovery/1/activity/all-changes`,
       `${TEST_BASE_URL}/openapi.json`,
       `${TEST_BASE_URL}/sitemap.xml`,
     ]);

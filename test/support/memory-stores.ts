@@ -57,10 +57,12 @@ export class MemoryRecordStore implements RecordStore {
   async listChanges(query: ChangesQuery): Promise<Page<StoredEntry>> {
     const range = changesRange(query);
     if (!range) return { items: [] };
+    const newestFirst = query.order === 'newest-first';
     const all = [...this.entries.entries()]
       .filter(([, item]) => query.set === undefined || item.sets.includes(query.set))
-      .filter(([, item]) => item.sortKey >= range.low && item.sortKey <= range.high && (range.after === undefined || item.sortKey > range.after))
-      .sort(([, a], [, b]) => (a.sortKey < b.sortKey ? -1 : 1));
+      .filter(([, item]) => item.sortKey >= range.low && item.sortKey <= range.high)
+      .filter(([, item]) => range.after === undefined || (newestFirst ? item.sortKey < range.after : item.sortKey > range.after))
+      .sort(([, a], [, b]) => (a.sortKey < b.sortKey !== newestFirst ? -1 : 1));
     const read = readLikeAQuery(all, query.limit, ([, item]) => item.size);
     const items = await Promise.all(read.items.map(([id, item]) => this.decode(id, item)));
     const last = read.items[read.items.length - 1];

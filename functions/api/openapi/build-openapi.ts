@@ -8,6 +8,7 @@
 import { publishedSchemas } from '../../../schemas/registry.ts';
 import { renderJsonSchema } from '../../../schemas/render-json-schema.ts';
 import { CITATION_FORMATS, CITATION_FORMS, CITATION_LOCALES, CITATION_STYLES } from '../../core/citation/citation-styles.ts';
+import { DISCOVERY_MEDIA_TYPE } from '../../core/discovery/build-change-feed.ts';
 import { IMAGE_2_CONTEXT } from '../../core/iiif/image-2/service-profile.ts';
 import { OUTPUT_FORMATS } from '../../core/iiif/image-3/parse-format.ts';
 import { INFO_MEDIA_TYPE } from '../../core/iiif/image-3/service-profile.ts';
@@ -319,7 +320,7 @@ function oaiPaths(): Json {
     '/oai': {
       get: operation(
         'oai-pmh',
-        'OAI-PMH 2.0 (Dublin Core, MODS 3.7, MARCXML)',
+        'OAI-PMH 2.0 (Dublin Core, MODS 3.7, MARCXML, DataCite 4.7)',
         response,
         args.map((a) => ({ ...a, in: 'query', ...(a.name === 'verb' ? { required: true, example: 'Identify' } : {}) })),
       ),
@@ -376,6 +377,33 @@ function discoveryPaths(): Json {
         },
         [queryParameter('id', 'A record id', { type: 'string' }), queryParameter('format', 'A format name from the list', { type: 'string' })],
       ),
+    },
+    '/iiif/discovery/1/activity/all-changes': {
+      get: operation(
+        'iiif',
+        'IIIF Change Discovery 1.0: the OrderedCollection of every change to the manifests',
+        { '200': ok('The collection, with its first and last pages', [DISCOVERY_MEDIA_TYPE]), ...COMMON_RESPONSES },
+        [],
+        { description: 'Create, Update and Delete activities, one per record (its latest change), oldest first: readers start at `last` and follow `prev`.' },
+      ),
+    },
+    '/iiif/discovery/1/activity/all-changes/page': {
+      get: operation(
+        'iiif',
+        'A page of the change feed: the first, or the one after or before a key',
+        { '200': ok('An OrderedCollectionPage of activities, oldest first', [DISCOVERY_MEDIA_TYPE]), ...COMMON_RESPONSES },
+        [
+          queryParameter('after', 'A signed key from a page’s `next` link: the activities just newer than it', { type: 'string' }),
+          queryParameter('before', 'A signed key from a page’s `prev` link: the activities just older than it', { type: 'string' }),
+        ],
+        { description: 'Without `after` or `before`, the first page (the oldest activities). Keys the service did not sign, or both at once, are a 400.' },
+      ),
+    },
+    '/iiif/discovery/1/activity/all-changes/page/last': {
+      get: operation('iiif', 'The last page of the change feed: the newest activities', {
+        '200': ok('An OrderedCollectionPage of activities, oldest first', [DISCOVERY_MEDIA_TYPE]),
+        ...COMMON_RESPONSES,
+      }),
     },
     '/sitemap.xml': {
       get: operation('discovery', 'Sitemap of the landing pages', { '200': ok('The sitemap', ['application/xml; charset=utf-8']), ...COMMON_RESPONSES }),

@@ -113,8 +113,9 @@ function recentSection({ overview, urls }: HomePageInput): string {
 
 function machinesSection({ urls }: HomePageInput): string {
   const items: [string, string, string][] = [
-    [oaiIdentify(urls), 'OAI-PMH 2.0', 'Dublin Core, MODS and MARCXML; sets by repository, fond, opis, delo and document type'],
+    [oaiIdentify(urls), 'OAI-PMH 2.0', 'Dublin Core, MODS, MARCXML and DataCite; sets by repository, fond, opis, delo and document type'],
     [urls.collection('top'), 'IIIF collections', 'Presentation 3.0: every record, and the records by repository, fond, opis and delo'],
+    [urls.activityStream, 'IIIF change feed', 'Change Discovery 1.0: every manifest created, updated or withdrawn, the newest last'],
     [urls.openapi, 'API description', 'OpenAPI 3.1: every route, its parameters and answers'],
     [urls.sitemap, 'Sitemap', 'every record’s page'],
   ];

@@ -5,10 +5,12 @@
  * next page, itself a Collection that is `partOf` the first.
  */
 import type { ArchivalRecord } from '../../../../schemas/record.ts';
+import { DISCOVERY_CONTEXT } from '../../discovery/build-change-feed.ts';
 import type { ServiceUrls } from '../../urls.ts';
+import { TOP_COLLECTION } from './collection-paths.ts';
 import { representativeImage, thumbnailImage } from './image-resources.ts';
 import { described } from './language-map.ts';
-import { type Collection, PRESENTATION_CONTEXT, type Reference } from './types.ts';
+import { type Collection, type LinkedResource, PRESENTATION_CONTEXT, type Reference } from './types.ts';
 
 export type CollectionMember = { kind: 'collection'; path: string; label: string } | { kind: 'manifest'; record: ArchivalRecord };
 
@@ -44,6 +46,15 @@ function memberReference(member: CollectionMember, urls: ServiceUrls): Reference
   return reference;
 }
 
+/** The change feed, as a machine-readable document (`Dataset`) beside the collection it covers. */
+const changeFeedLink = (urls: ServiceUrls): LinkedResource => ({
+  id: urls.activityStream,
+  type: 'Dataset',
+  label: { en: ['IIIF Change Discovery 1.0: every change to the manifests'] },
+  format: 'application/ld+json',
+  profile: DISCOVERY_CONTEXT,
+});
+
 export function buildCollection(page: CollectionPage, urls: ServiceUrls): Collection {
   const items = page.members.map((member) => memberReference(member, urls));
   if (page.next !== undefined) {
@@ -59,6 +70,7 @@ export function buildCollection(page: CollectionPage, urls: ServiceUrls): Collec
     type: 'Collection',
     label: described(page.after === undefined ? page.label : `${page.label} (continued)`),
     ...(page.summary ? { summary: described(page.summary) } : {}),
+    ...(page.path === TOP_COLLECTION && page.after === undefined ? { seeAlso: [changeFeedLink(urls)] } : {}),
     ...(partOf.length > 0 ? { partOf } : {}),
     items,
   };

@@ -138,6 +138,8 @@ export interface Collection {
   type: 'Collection';
   label: LanguageMap;
   summary?: LanguageMap;
+  /** On the top collection: the IIIF Change Discovery feed of every manifest. */
+  seeAlso?: LinkedResource[];
   partOf?: Reference[];
   items: Reference[];
 }
