@@ -4,6 +4,7 @@
  * leaves it: every record once, at version 1, complete, and no object in the bucket twice or
  * without a record pointing to it. Progress goes to stderr, one report line per file to stdout.
  */
+
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { createS3Client, createStores } from '../../functions/adapters/aws-clien
 import { isTombstone } from '../../functions/core/ports.ts';
 import { textObjectKey } from '../../functions/core/records/object-keys.ts';
 import { sha256Hex } from '../../functions/core/records/record-fingerprint.ts';
+import { searchIndexKeyOf } from '../../functions/core/search/record-search-index.ts';
+import { searchSources } from '../../functions/core/search/search-sources.ts';
 import { pyramidKey } from '../../functions/image/image-object-keys.ts';
 import { startLocalStack } from '../../functions/local/local-stack.ts';
 import { buildExport } from '../support/export-builder.ts';
@@ -110,7 +113,10 @@ async function inspectStore() {
       ]);
       const pyramids = entry.images.map((image) => pyramidKey(id, image.leaf, image.sha256));
       for (const key of pyramids) expect(keys).toContain(key);
-      present.push({ id, version: entry.version, keys: [entry.provenance.sourceKey, textKey, ...pyramids] });
+      // And its search index, beside the text.
+      const indexKey = searchIndexKeyOf(id, searchSources(entry));
+      expect(keys).toContain(indexKey);
+      present.push({ id, version: entry.version, keys: [entry.provenance.sourceKey, textKey, indexKey, ...pyramids] });
     }
     return { present, keys };
   } finally {
@@ -138,12 +144,12 @@ describe('a batch ingest killed and run again', () => {
 
     const { present, keys } = await inspectStore();
     expect(present.map((r) => [r.id, r.version])).toEqual(ids.map((id) => [id, 1]));
-    // Per record: the export, its text, and per leaf the original and the pyramid; nothing else.
+    // Per record: the export, its text, its search index, and per leaf the original and the pyramid; nothing else.
     for (const record of present) {
       const own = keys.filter((key) => key.split('/')[1] === record.id);
-      expect(own).toHaveLength(2 + 2 * 2);
+      expect(own).toHaveLength(3 + 2 * 2);
       for (const key of record.keys) expect(own).toContain(key);
     }
-    expect(keys).toHaveLength(RECORDS * 6);
+    expect(keys).toHaveLength(RECORDS * 7);
   }, 240_000);
 });
