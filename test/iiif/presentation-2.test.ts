@@ -129,6 +129,13 @@ describe('IIIF Presentation 2.1 documents', () => {
     expect(unexpected).toEqual([]);
   });
 
+  it('link the top collection to the Change Discovery feed, as the 3.0 top collection does', async () => {
+    const three = (await (await app.request('/iiif/3/collection/top')).json()) as { seeAlso: { id: string; format: string; profile: string }[] };
+    const two = served.get(`${TEST_BASE_URL}/iiif/2/collection/top`) as { seeAlso: { '@id': string; format: string; profile: string }[] };
+    expect(three.seeAlso.length).toBeGreaterThan(0);
+    expect(two.seeAlso.map((link) => [link['@id'], link.format, link.profile])).toEqual(three.seeAlso.map((link) => [link.id, link.format, link.profile]));
+  });
+
   it('carry the 2.1 context and a @type, and are served at their @id', () => {
     for (const [url, document] of served) {
       expect(document['@context'], url).toBe(PRESENTATION_2_CONTEXT);

@@ -6,7 +6,7 @@
  */
 import type { ServiceUrls } from '../../urls.ts';
 import { buildCollection, type CollectionPage } from '../presentation-3/build-collection.ts';
-import { reference2 } from './build-manifest.ts';
+import { linked, reference2 } from './build-manifest.ts';
 import { toValues } from './language-values.ts';
 import { presentation2Space } from './presentation-2-space.ts';
 import { type Collection2, PRESENTATION_2_CONTEXT } from './types.ts';
@@ -20,6 +20,7 @@ export function buildCollection2(page: CollectionPage, urls: ServiceUrls): Colle
     '@type': 'sc:Collection',
     label: toValues(v3.label),
     ...(v3.summary ? { description: toValues(v3.summary) } : {}),
+    ...(v3.seeAlso ? { seeAlso: v3.seeAlso.map(linked) } : {}),
     ...(v3.partOf ? { within: v3.partOf.map(reference2) } : {}),
     collections: members.filter((member) => member['@type'] === 'sc:Collection'),
     manifests: members.filter((member) => member['@type'] === 'sc:Manifest'),

@@ -49,7 +49,7 @@ export function imageResource2(image: ImageResource): ImageResource2 {
   return resource;
 }
 
-function linked(resource: LinkedResource): LinkedResource2 {
+export function linked(resource: LinkedResource): LinkedResource2 {
   return { '@id': resource.id, label: toValues(resource.label), format: resource.format, ...(resource.profile ? { profile: resource.profile } : {}) };
 }
 

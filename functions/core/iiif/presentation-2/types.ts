@@ -138,6 +138,7 @@ export interface Collection2 {
   '@type': 'sc:Collection';
   label: Values;
   description?: Values;
+  seeAlso?: LinkedResource2[];
   within?: Reference2[];
   collections: Reference2[];
   manifests: Reference2[];
