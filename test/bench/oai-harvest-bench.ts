@@ -2,7 +2,8 @@
  * OAI-PMH harvest benchmark: loads generated records into dynalite through the DynamoDB adapter,
  * then harvests them all with ListRecords through the app, page by page, and reports records per
  * second, the cost of a page near the end against the first page (time and DynamoDB read units,
- * from ReturnConsumedCapacity), which should be flat: pages are keyset GSI queries.
+ * from ReturnConsumedCapacity), which should be flat: pages are keyset GSI queries. Then the IIIF
+ * change feed's last, first and middle pages over the same records, against a small archive.
  *
  *   npx tsx test/bench/oai-harvest-bench.ts [records]     (default 10,000; BENCH_OAI_RECORDS also works)
  */
@@ -15,6 +16,7 @@ import { OAI_PAGE_SIZE } from '../../functions/core/oai/handle-oai-request.ts';
 import { systemClock } from '../../functions/core/ports.ts';
 import { generateRecord } from '../oai/support/generate-records.ts';
 import { emulatedStores } from '../support/local-stack.ts';
+import { type ChangeFeedBenchFigures, runChangeFeedBench } from './change-feed-bench.ts';
 import { median, round } from './stats.ts';
 
 export interface OaiHarvestBenchOptions {
@@ -49,6 +51,8 @@ export interface OaiHarvestBenchFigures {
   /** Queries per page: more than one only where DynamoDB cut a query at 1 MB. */
   queriesPerPage: { mean: number; max: number };
   harvestedExactlyOnce: boolean;
+  /** The change feed's pages over the same records against a small archive (`runChangeFeedBench`). */
+  changeFeed: ChangeFeedBenchFigures;
 }
 
 /** Counts read units and queries of every Query the client sends. */
@@ -140,6 +144,7 @@ export async function runOaiHarvestBench(options: OaiHarvestBenchOptions = {}): 
     }
     const firstPagesMs = median(retimed.first);
     const nearEndPagesMs = median(retimed.nearEnd);
+    const changeFeed = await runChangeFeedBench(stores, count, { textLength });
     return {
       records: count,
       pageSize: OAI_PAGE_SIZE,
@@ -159,6 +164,7 @@ export async function runOaiHarvestBench(options: OaiHarvestBenchOptions = {}): 
       },
       queriesPerPage: { mean: round(pages.reduce((n, p) => n + p.queries, 0) / pages.length), max: Math.max(...pages.map((p) => p.queries)) },
       harvestedExactlyOnce: duplicates === 0 && seen.size === count,
+      changeFeed,
     };
   } finally {
     await stores.close();

@@ -191,6 +191,15 @@ try {
           `${f.readUnitsPerPage.first} / ${f.readUnitsPerPage.nearEnd} / ${f.readUnitsPerPage.max}`,
           f.harvestedExactlyOnce ? 'yes' : 'NO',
         ],
+      ])}\nIIIF change feed: page cost at ${f.changeFeed.records} records against ${f.changeFeed.baselineRecords} (flat = 1)\n${table([
+        ['page', 'ms large / small', 'ratio ms', 'read units large / small', 'ratio read units'],
+        ...(['last', 'first', 'middle'] as const).map((p) => [
+          p,
+          `${f.changeFeed.large.ms[p]} / ${f.changeFeed.small.ms[p]}`,
+          `${f.changeFeed.ratio.ms[p]}x`,
+          `${f.changeFeed.large.readUnits[p]} / ${f.changeFeed.small.readUnits[p]}`,
+          `${f.changeFeed.ratio.readUnits[p]}x`,
+        ]),
       ])}`,
   );
 } finally {

@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { buildChangeCollection, buildChangePage, type ChangePageUrl, DISCOVERY_MEDIA_TYPE } from '../../core/discovery/build-change-feed.ts';
 import { type ChangePageAddress, readChangePage } from '../../core/discovery/read-change-page.ts';
 import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
+import type { ServiceUrls } from '../../core/urls.ts';
 import type { AppEnv } from '../app-env.ts';
 import { badRequest } from '../http/problem.ts';
 import { sendPresentation } from './iiif-presentation.ts';
@@ -15,14 +16,16 @@ import { sendPresentation } from './iiif-presentation.ts';
 const COLLECTION_PATH = '/iiif/discovery/1/activity/all-changes';
 const signingContext = (side: 'after' | 'before') => `iiif-discovery/1 ${side}`;
 
-function pageUrlOf(c: Context<AppEnv>): ChangePageUrl {
-  const { urls, config } = c.get('deps');
+/** The URL of a page of the feed, its key signed with the service's token secret. */
+export function changePageUrl(urls: ServiceUrls, tokenSecret: string): ChangePageUrl {
   return (address) => {
     if (address.kind === 'first') return `${urls.activityStream}/page`;
     if (address.kind === 'last') return `${urls.activityStream}/page/last`;
-    return `${urls.activityStream}/page?${address.kind}=${signCursor(address.key, config.tokenSecret, signingContext(address.kind))}`;
+    return `${urls.activityStream}/page?${address.kind}=${signCursor(address.key, tokenSecret, signingContext(address.kind))}`;
   };
 }
+
+const pageUrlOf = (c: Context<AppEnv>) => changePageUrl(c.get('deps').urls, c.get('deps').config.tokenSecret);
 
 async function sendPage(c: Context<AppEnv>, address: ChangePageAddress): Promise<Response> {
   const { records, urls } = c.get('deps');
