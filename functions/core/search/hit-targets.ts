@@ -19,7 +19,9 @@ export interface HitTarget {
 }
 
 export function hitTargets(record: ArchivalRecord, sources: readonly SearchSource[], urls: ServiceUrls): HitTarget[] {
-  const { canvases, textPages } = buildPresentationContent(record, urls);
+  // Where texts are attached does not depend on what they say: laid out without their words, so
+  // that a search does not render the texts as HTML.
+  const { canvases, textPages } = buildPresentationContent({ ...record, texts: record.texts.map((text) => ({ ...text, text: '' })) }, urls);
   const firstCanvas = canvases[0]?.id ?? urls.manifest(record.id);
   return sources.map((source) => {
     if (source.field !== 'text') return { canvas: firstCanvas };
