@@ -114,6 +114,7 @@ describe.each(STORE_KINDS)('Content Search on the %s stores', (kind) => {
   it('answers 1.0 in the structure of the specification’s examples, listing what it ignores', async () => {
     const { body } = await get('/iiif/search/1/110020?q=the&user=someone&motivation=painting');
     expect(structureProblems(SEARCH_1_HITS_EXAMPLE, body)).toEqual([]);
+    expect(new Set((body.resources as Json[]).map((annotation) => annotation.motivation))).toEqual(new Set(['sc:painting']));
     expect((body.within as Json).ignored).toEqual(['motivation', 'user']);
     const terms = await get('/iiif/search/1/110020/autocomplete?q=ki&date=2020-01-01T00:00:00Z/2021-01-01T00:00:00Z');
     expect(structureProblems(AUTOCOMPLETE_1_EXAMPLE, terms.body)).toEqual([]);
@@ -125,7 +126,18 @@ describe.each(STORE_KINDS)('Content Search on the %s stores', (kind) => {
     const { body } = await get('/iiif/search/2/110020?q=the&user=someone');
     expect(structureProblems(SEARCH_2_EXAMPLE, body)).toEqual([]);
     expect(body.ignored).toEqual(['user']);
-    const items = body.items as { id: string; body: { value: string } }[];
+    const items = body.items as { id: string; motivation: string; body: { value: string } }[];
+    // The matched words supplement the canvas, as their text does in the manifest; the context annotations are about them.
+    expect(new Set(items.map((item) => item.motivation))).toEqual(new Set(['supplementing']));
+    expect(
+      structureProblems(SEARCH_2_EXAMPLE, {
+        ...body,
+        annotations: (body.annotations as Json[]).map((page) => ({
+          ...page,
+          items: (page.items as Json[]).map((item) => ({ ...item, motivation: 'painting' })),
+        })),
+      }),
+    ).toContain('$.annotations[0].items[0].motivation: "painting", the specification has "contextualizing"');
     const context = (body.annotations as { items: { target: { source: string; selector: { exact: string }[] } }[] }[])[0]?.items ?? [];
     expect(context.map((annotation) => annotation.target.source)).toEqual(items.map((item) => item.id));
     expect(context.map((annotation) => annotation.target.selector[0]?.exact)).toEqual(items.map((item) => item.body.value));

@@ -19,7 +19,7 @@ function search(version: 1 | 2): Json {
   const answer =
     version === 1
       ? 'an `sc:AnnotationList` of painting annotations on canvases, with `hits` (before, match, after)'
-      : 'an `AnnotationPage` of highlighting annotations on canvases, with `contextualizing` TextQuoteSelectors';
+      : 'an `AnnotationPage` of the matched words as annotations on canvases, with `contextualizing` TextQuoteSelectors';
   return {
     get: {
       tags: ['iiif'],

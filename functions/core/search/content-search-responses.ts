@@ -81,7 +81,15 @@ export function buildSearch1Response(page: SearchPage): object {
   };
 }
 
-/** Content Search 2.0: an AnnotationPage of highlighting annotations on canvases, and their context as TextQuoteSelectors. */
+/**
+ * The motivation of a 2.0 hit in `items`: the matched words are part of a text the manifest
+ * attaches to the canvas as `supplementing` (a translation or transcription, not painted on it).
+ * `highlighting` and `contextualizing` are the motivations of the annotations *about* the hits
+ * (2.0 sections 4.3.1 and 4.3.2), which target the hits, not the canvas.
+ */
+export const SEARCH_2_HIT_MOTIVATION = 'supplementing';
+
+/** Content Search 2.0: an AnnotationPage of the matched words as annotations on canvases, and their context as TextQuoteSelectors. */
 export function buildSearch2Response(page: SearchPage): object {
   const { next, prev } = neighbours(page);
   const pageRef = (id: string) => ({ id, type: 'AnnotationPage' });
@@ -103,7 +111,7 @@ export function buildSearch2Response(page: SearchPage): object {
     items: page.hits.map((hit) => ({
       id: hitId(page, hit),
       type: 'Annotation',
-      motivation: 'highlighting',
+      motivation: SEARCH_2_HIT_MOTIVATION,
       body: { type: 'TextualBody', value: hit.snippet.match, format: 'text/plain', ...(hit.target.language ? { language: hit.target.language } : {}) },
       target: hit.target.canvas,
     })),
