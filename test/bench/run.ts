@@ -44,6 +44,8 @@ const TARGETS: BenchTarget[] = [
   { name: 'record JSON', path: '/records/110020.json', headers: {} },
   { name: 'landing page', path: '/records/110020', headers: { accept: 'text/html' } },
   { name: 'CSL-JSON', path: '/records/110020.csl.json', headers: {} },
+  { name: 'Content Search 1.0', path: '/iiif/search/1/110020?q=Kim%20Il%20Sung', headers: {} },
+  { name: 'search autocomplete', path: '/iiif/search/1/110020/autocomplete?q=ki', headers: {} },
   { name: 'OAI GetRecord', path: '/oai?verb=GetRecord&identifier=oai:bench.example.org:110020&metadataPrefix=oai_dc', headers: {} },
   // The app's cheapest route: what the HTTP stack itself costs per request (the ceiling of the others).
   { name: 'health (stack floor)', path: '/health', headers: {} },

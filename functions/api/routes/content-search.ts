@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ArchivalRecord } from '../../../schemas/record.ts';
+import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import {
   buildAutocomplete1Response,
   buildAutocomplete2Response,
@@ -15,12 +16,13 @@ import {
   buildSearch2Response,
   UNSUPPORTED_SEARCH_PARAMETERS,
 } from '../../core/search/content-search-responses.ts';
-import { completeTerm } from '../../core/search/query-index.ts';
+import { completeTerm, parseQuery } from '../../core/search/query-index.ts';
 import { type RecordSearchIndex, readSearchIndex } from '../../core/search/record-search-index.ts';
+import { SEARCH_INDEX_VERSION } from '../../core/search/search-index.ts';
 import { searchRecord } from '../../core/search/search-record.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
+import { sendCachedRepresentation } from '../http/conditional.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { loadRecord } from '../load-record.ts';
 
@@ -42,10 +44,18 @@ function indexOf(c: Context<AppEnv>, record: ArchivalRecord): Promise<RecordSear
   return index;
 }
 
-function send(c: Context<AppEnv>, document: object): Response {
-  const body = JSON.stringify(document);
-  const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
-  return sendRepresentation(c, { body, contentType: SEARCH_MEDIA_TYPE, etag });
+/**
+ * Sends an answer that is a pure function of the record's version and the request's parameters:
+ * its ETag names them, so a repeated request is answered from the representation cache (or 304)
+ * without searching again.
+ */
+function send(c: Context<AppEnv>, record: ArchivalRecord, what: string, parameters: unknown[], render: () => Promise<object>): Promise<Response> {
+  const digest = createHash('sha256').update(JSON.stringify(parameters)).digest('base64url').slice(0, 22);
+  return sendCachedRepresentation(c, {
+    render: async () => JSON.stringify(await render()),
+    contentType: SEARCH_MEDIA_TYPE,
+    etag: `${record.id}-v${record.version}-d${DISSEMINATION_VERSION}-i${SEARCH_INDEX_VERSION}-${what}-${digest}`,
+  });
 }
 
 function requiredQ(c: Context<AppEnv>): string {
@@ -73,12 +83,14 @@ export async function search(c: Context<AppEnv>, version: 1 | 2, space = sameSpa
   const { records } = c.get('deps');
   const urls = space(c.get('deps').urls);
   const record = await loadRecord(records, c.req.param('id') ?? '');
-  const outcome = searchRecord(record, await indexOf(c, record), { version, q, page, ignored: ignoredParameters(c) }, urls);
-  if (!outcome.ok) {
+  if (parseQuery(q).length === 0) throw badRequest(`"q" holds no word to search for: "${q.slice(0, 80)}".`);
+  const ignored = ignoredParameters(c);
+  return send(c, record, `search${version}`, [q, page, ignored], async () => {
+    const outcome = searchRecord(record, await indexOf(c, record), { version, q, page, ignored }, urls);
+    if (outcome.ok) return version === 1 ? buildSearch1Response(outcome.page) : buildSearch2Response(outcome.page);
     if (outcome.reason === 'no-words') throw badRequest(`"q" holds no word to search for: "${q.slice(0, 80)}".`);
     throw notFound(`This search has ${outcome.pageCount} page${outcome.pageCount === 1 ? '' : 's'} (0 to ${outcome.pageCount - 1}); there is no page ${page}.`);
-  }
-  return send(c, version === 1 ? buildSearch1Response(outcome.page) : buildSearch2Response(outcome.page));
+  });
 }
 
 export async function autocomplete(c: Context<AppEnv>, version: 1 | 2, space = sameSpace): Promise<Response> {
@@ -87,16 +99,19 @@ export async function autocomplete(c: Context<AppEnv>, version: 1 | 2, space = s
   const { records } = c.get('deps');
   const urls = space(c.get('deps').urls);
   const record = await loadRecord(records, c.req.param('id') ?? '');
-  const { index, sources } = await indexOf(c, record);
-  const list = {
-    autocomplete: urls.contentSearchAutocomplete(version, record.id),
-    search: urls.contentSearch(version, record.id),
-    q,
-    ...(min === undefined ? {} : { min }),
-    completions: completeTerm(index, sources, q, { limit: AUTOCOMPLETE_LIMIT, ...(min === undefined ? {} : { min }) }),
-    ignored: ignoredParameters(c),
-  };
-  return send(c, version === 1 ? buildAutocomplete1Response(list) : buildAutocomplete2Response(list));
+  const ignored = ignoredParameters(c);
+  return send(c, record, `autocomplete${version}`, [q, min, ignored], async () => {
+    const { index, sources } = await indexOf(c, record);
+    const list = {
+      autocomplete: urls.contentSearchAutocomplete(version, record.id),
+      search: urls.contentSearch(version, record.id),
+      q,
+      ...(min === undefined ? {} : { min }),
+      completions: completeTerm(index, sources, q, { limit: AUTOCOMPLETE_LIMIT, ...(min === undefined ? {} : { min }) }),
+      ignored,
+    };
+    return version === 1 ? buildAutocomplete1Response(list) : buildAutocomplete2Response(list);
+  });
 }
 
 export const contentSearchRoutes = new Hono<AppEnv>()
