@@ -150,6 +150,13 @@ describe.each(STORE_KINDS)('IIIF Change Discovery 1.0 (%s store)', (kind) => {
     expect(new Set(forward.map((a) => a.type))).toEqual(new Set(['Create']));
     const times = forward.map((a) => a.endTime);
     expect([...times].sort()).toEqual(times);
+    // Each page's prev holds exactly what the page before it held: no gap, no overlap.
+    const pages = await walkAll(`${COLLECTION}/page`, 'next');
+    for (const [i, page] of pages.entries()) {
+      if (i === 0) continue;
+      const prev = await get<PageDoc>(page.prev?.id ?? '');
+      expect(prev.orderedItems).toEqual(pages[i - 1]?.orderedItems);
+    }
     expect(forward[0]?.object).toEqual({ id: manifestOf(generatedId(0)), type: 'Manifest', canonical: `${TEST_BASE_URL}/records/${generatedId(0)}` });
   });
 
