@@ -5,7 +5,7 @@ import type { BlobStore } from '../core/ports.ts';
 import { translateAwsError } from './translate-aws-error.ts';
 
 /** Keys the service writes: known prefixes, safe characters, no `..` segments. */
-const SAFE_KEY = /^(sources|text|images)\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+const SAFE_KEY = /^(sources|text|images)\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._,-]*)*$/;
 
 /** The key, or a RangeError for one outside the service's prefixes (every blob store refuses the same keys). */
 export function checkedObjectKey(key: string): string {

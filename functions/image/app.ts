@@ -35,6 +35,7 @@ import { PyramidSource } from './pyramid-cache.ts';
 import { RENDER_VERSION, renderImage } from './render-image.ts';
 import { RenderLanes, RenderQueueFullError } from './render-queue.ts';
 import { failure } from './request-failure.ts';
+import { StoredTiles } from './stored-tiles.ts';
 
 export const IMAGE_API_PREFIX = '/iiif/image/3';
 
@@ -55,6 +56,8 @@ export interface ImageAppDeps {
   pyramidCacheBytes?: number;
   /** Admission of renders (bounded concurrency and queue); a RenderLanes with its defaults by default. */
   renders?: RenderLanes;
+  /** Bytes of stored tiles kept between requests; DEFAULT_TILE_CACHE_BYTES by default. */
+  tileCacheBytes?: number;
 }
 
 const PROFILE_LINK = `<${COMPLIANCE_PROFILE_URI}>;rel="profile"`;
@@ -65,6 +68,8 @@ const busy = (error: unknown): never => {
   const retryAfter = String(error.retryAfterSeconds);
   throw new HttpProblem(503, 'Service Unavailable', 'The image service is busy; retry shortly.', {}, { 'Retry-After': retryAfter });
 };
+
+const bytesOf = (bytes: Uint8Array) => new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
 
@@ -106,6 +111,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
   const limits = deps.limits ?? DEFAULT_IMAGE_LIMITS;
   const pyramids = new PyramidSource(deps.blobs, deps.pyramidCacheBytes);
   const renders = deps.renders ?? new RenderLanes();
+  const tiles = new StoredTiles(deps.blobs, deps.tileCacheBytes);
   const app = new Hono();
 
   // The same guards and URLs as the metadata API: ids follow the host the CDN forwarded, if trusted.
@@ -124,6 +130,12 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     };
     // Answered before any storage read or decode: the ETag is known from the record alone.
     if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return reply(c, null, 304, headers);
+    const imageHeaders = { ...headers, 'Content-Type': OUTPUT_FORMATS[plan.request.format] };
+    // A declared tile is the bytes ingest stored for it, the renderer's own (docs/adr/0016-stored-tiles.md).
+    const stored = await tiles.read(record.id, image, plan);
+    if (stored) return reply(c, c.req.method === 'HEAD' ? null : bytesOf(stored), 200, { ...imageHeaders, 'Content-Length': String(stored.byteLength) });
+    // HEAD is answered from the plan: the headers a render would carry, without its pixels or its length.
+    if (c.req.method === 'HEAD') return reply(c, null, 200, imageHeaders);
     const key = pyramidKey(record.id, image.leaf, image.sha256);
     const pyramid = await pyramids.load(key, image.sha256).catch((error: unknown) => {
       // The record names a derivative the bucket lacks: the service's fault, not the client's.
@@ -132,10 +144,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     const { read, size } = plan;
     const cost = { readPixels: read.region.width * read.region.height, outputPixels: size.width * size.height };
     const output = await renders.run(cost, () => renderImage(pyramid, plan), c.req.raw.signal).catch(busy);
-    return reply(c, new Uint8Array(output.buffer as ArrayBuffer, output.byteOffset, output.byteLength), 200, {
-      ...headers,
-      'Content-Type': OUTPUT_FORMATS[plan.request.format],
-    });
+    return reply(c, bytesOf(output), 200, imageHeaders);
   };
 
   app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {

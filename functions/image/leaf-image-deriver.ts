@@ -1,8 +1,8 @@
 /**
  * The ingest's LeafImageDeriver over sharp: one image per leaf of the record's archival
  * reference, the supplied scan when there is one and otherwise a generated placeholder, each
- * stored as given and as a tiled pyramidal TIFF with JPEG tiles, the derivative the image
- * service reads. A record whose Source cites no leaf gets one placeholder for the whole
+ * stored as given, as a tiled pyramidal TIFF with JPEG tiles, the derivative the image
+ * service reads, and as the declared tiles of that pyramid, rendered (stored-tiles.ts). A record whose Source cites no leaf gets one placeholder for the whole
  * document, `{id}-l0`, that says so and gives the Source: no leaf is invented, and every
  * viewer has an image to paint (docs/adr/0010-iiif-for-every-viewer.md).
  *
@@ -18,6 +18,7 @@ import { leafLabel } from '../core/ingest/parse-source-citation.ts';
 import { sha256Hex } from '../core/records/record-fingerprint.ts';
 import { originalKey, pyramidKey } from './image-object-keys.ts';
 import { documentPlaceholderSvg, leafReference, placeholderSvg } from './placeholder-svg.ts';
+import { renderDeclaredTiles } from './stored-tiles.ts';
 
 export const PYRAMID_TILE_SIZE = 512;
 const PYRAMID_JPEG_QUALITY = 85;
@@ -139,7 +140,10 @@ export class SharpLeafImageDeriver implements LeafImageDeriver {
     if (!full) throw new Error(`the pyramid of image ${id} of record ${recordId} has no pages`);
     into.objects.push({ key: originalKey(recordId, leaf, sha256Hex(source.bytes), source.extension), body: source.bytes, contentType: source.contentType });
     into.objects.push({ key: pyramidKey(recordId, leaf, sha256), body: pyramid, contentType: 'image/tiff' });
-    into.images.push({ id, leaf, width: full.width, height: full.height, levels, tileSize, placeholder: source.placeholder, sha256 });
+    const image: LeafImage = { id, leaf, width: full.width, height: full.height, levels, tileSize, placeholder: source.placeholder, sha256 };
+    // Every tile info.json declares, as the image service renders it (docs/adr/0016-stored-tiles.md).
+    into.objects.push(...(await renderDeclaredTiles(recordId, image, pyramid)));
+    into.images.push(image);
   }
 }
 

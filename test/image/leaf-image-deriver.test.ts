@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { declaredTiles } from '../../functions/core/iiif/image-3/declared-tiles.ts';
 import { ingestExport } from '../../functions/core/ingest/ingest-export.ts';
 import { sha256Hex } from '../../functions/core/records/record-fingerprint.ts';
 import { SharpLeafImageDeriver } from '../../functions/image/leaf-image-deriver.ts';
@@ -145,10 +146,15 @@ describe('SharpLeafImageDeriver', () => {
     expect(images.map((image) => [image.id, image.leaf, image.placeholder, image.width, image.height])).toEqual([
       ['110020-l0', { number: 0, reverse: false }, true, 1000, 1400],
     ]);
-    expect(objects.map((o) => o.key)).toEqual([
-      expect.stringMatching(/^images\/110020\/l0\/[0-9a-f]{64}\.original\.svg$/),
-      expect.stringMatching(/\.pyramid\.tif$/),
-    ]);
+    const [original, pyramid, ...tiles] = objects.map((o) => o.key);
+    expect(original).toMatch(/^images\/110020\/l0\/[0-9a-f]{64}\.original\.svg$/);
+    expect(pyramid).toMatch(/\.pyramid\.tif$/);
+    // Then the tiles info.json declares, each stored once beside the pyramid.
+    const [image] = images;
+    if (!image) throw new Error('no image');
+    expect(tiles).toHaveLength(declaredTiles(image).length);
+    expect(new Set(tiles).size).toBe(tiles.length);
+    for (const key of tiles) expect(key).toMatch(new RegExp(`^images/110020/l0/${image.sha256}\\.tiles/r\\d+/.+/0/default\\.jpg$`));
     expect(new TextDecoder().decode(objects[0]?.body)).toContain('The archive holds no scan of this document.');
   });
 
@@ -167,7 +173,10 @@ describe('SharpLeafImageDeriver', () => {
 
   it('stores everything under the record images prefix with content-addressed names', async () => {
     const { objects } = await deriver.derive(await content(), new Map());
-    for (const { key } of objects) expect(key).toMatch(/^images\/110020\/l\d+(ob)?\/[0-9a-f]{64}\.(pyramid\.tif|original\.svg)$/);
+    for (const { key } of objects)
+      expect(key).toMatch(
+        /^images\/110020\/l\d+(ob)?\/[0-9a-f]{64}\.(pyramid\.tif|original\.svg|tiles\/r\d+\/(full|\d+,\d+,\d+,\d+)\/(max|\d+,\d+)\/0\/default\.jpg)$/,
+      );
   });
 
   it('names the leaf in a scan it cannot read', async () => {

@@ -17,6 +17,9 @@ export interface ImageInfoInput {
   partOf?: { id: string; type: 'Manifest'; label: { [language: string]: string[] } };
 }
 
+/** The scale factors of the tile grid info.json declares: one per pyramid page, 2^page (page 0 is full resolution). */
+export const tileScaleFactors = (levels: readonly unknown[]): number[] => (levels.length > 0 ? levels : [undefined]).map((_, page) => 2 ** page);
+
 export function buildImageInfo(input: ImageInfoInput) {
   const { image, limits } = input;
   const levels = image.levels.length > 0 ? image.levels : [{ width: image.width, height: image.height }];
@@ -36,7 +39,7 @@ export function buildImageInfo(input: ImageInfoInput) {
       .filter((level) => withinLimits(level, limits))
       .map((level) => ({ width: level.width, height: level.height }))
       .reverse(),
-    tiles: [{ width: image.tileSize, height: image.tileSize, scaleFactors: levels.map((_, page) => 2 ** page) }],
+    tiles: [{ width: image.tileSize, height: image.tileSize, scaleFactors: tileScaleFactors(levels) }],
     ...(input.rights ? { rights: input.rights } : {}),
     extraQualities: [...EXTRA_QUALITIES],
     extraFormats: [...EXTRA_FORMATS],
