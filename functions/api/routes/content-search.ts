@@ -85,7 +85,8 @@ export async function search(c: Context<AppEnv>, version: 1 | 2, space = sameSpa
   const record = await loadRecord(records, c.req.param('id') ?? '');
   if (parseQuery(q).length === 0) throw badRequest(`"q" holds no word to search for: "${q.slice(0, 80)}".`);
   const ignored = ignoredParameters(c);
-  return send(c, record, `search${version}`, [q, page, ignored], async () => {
+  // The service's own URL among the parameters: the same search in another Presentation space (`/iiif/2/{id}/search`) targets other canvases.
+  return send(c, record, `search${version}`, [urls.contentSearch(version, record.id), q, page, ignored], async () => {
     const outcome = searchRecord(record, await indexOf(c, record), { version, q, page, ignored }, urls);
     if (outcome.ok) return version === 1 ? buildSearch1Response(outcome.page) : buildSearch2Response(outcome.page);
     if (outcome.reason === 'no-words') throw badRequest(`"q" holds no word to search for: "${q.slice(0, 80)}".`);
@@ -100,7 +101,7 @@ export async function autocomplete(c: Context<AppEnv>, version: 1 | 2, space = s
   const urls = space(c.get('deps').urls);
   const record = await loadRecord(records, c.req.param('id') ?? '');
   const ignored = ignoredParameters(c);
-  return send(c, record, `autocomplete${version}`, [q, min, ignored], async () => {
+  return send(c, record, `autocomplete${version}`, [urls.contentSearchAutocomplete(version, record.id), q, min, ignored], async () => {
     const { index, sources } = await indexOf(c, record);
     const list = {
       autocomplete: urls.contentSearchAutocomplete(version, record.id),
