@@ -227,6 +227,36 @@ describe.each(STORE_KINDS)('IIIF Change Discovery 1.0 (%s store)', (kind) => {
     expect(second.pages).toBe(2);
     expect(new Set(second.activities.map((a) => a.object.id)).size).toBe(second.activities.length);
   }, 120_000);
+
+  it('keeps each page URL on its window when older records change: they move to the end, and a link to a stretch left empty holds nothing and leads to the first page', async () => {
+    const first = await get<PageDoc>(`${COLLECTION}/page`);
+    const secondUrl = first.next?.id ?? '';
+    const second = await get<PageDoc>(secondUrl);
+    const emptiedUrl = second.prev?.id ?? '';
+    expect((await get<PageDoc>(emptiedUrl)).orderedItems).toEqual(first.orderedItems);
+
+    // Every record of the first page changes: each moves to the end of the index.
+    const moved = first.orderedItems.map((a) => a.object.id.replace(`${TEST_BASE_URL}/iiif/3/`, '').replace('/manifest', ''));
+    for (const [i, id] of moved.entries()) {
+      const entry = (await stores.records.get(id)) as ArchivalRecord;
+      if (!('version' in entry)) continue;
+      const datestamp = new Date(Date.parse('2026-11-03T00:00:00Z') + i * 1000).toISOString().replace('.000Z', 'Z');
+      await stores.records.put({ ...entry, version: entry.version + 1, datestamp }, entry.version);
+    }
+
+    // The second page still holds the same window; nothing is older than its prev's key now.
+    expect((await get<PageDoc>(secondUrl)).orderedItems).toEqual(second.orderedItems);
+    const emptied = await get<PageDoc>(emptiedUrl);
+    expect(emptied.orderedItems).toEqual([]);
+    expect(emptied).not.toHaveProperty('prev');
+    expect(emptied.next?.id).toBe(`${COLLECTION}/page`);
+    // The new first page starts where the old second did, and the moved records are the newest.
+    expect((await get<PageDoc>(`${COLLECTION}/page`)).orderedItems[0]).toEqual(second.orderedItems[0]);
+    const last = await get<PageDoc>((await get<{ last: { id: string } }>(COLLECTION)).last.id);
+    const changed = moved.filter((id) => last.orderedItems.some((a) => a.object.id === manifestOf(id)));
+    expect(changed.length).toBeGreaterThan(90);
+    expect(last.orderedItems.slice(-changed.length).map((a) => a.object.id)).toEqual(changed.map(manifestOf));
+  }, 120_000);
 });
 
 describe('the change feed is linked', () => {
