@@ -233,8 +233,13 @@ describe('Content Search 1.0 from the 2.1 manifest', () => {
 
   it('finds what the 3.0 service finds, its hits on the 2.1 canvases a 2.x viewer shows', async () => {
     const query = '?q=Kim%20Il%20Sung';
-    const two = (await (await app.request(`${service()?.['@id']}${query}`)).json()) as SearchList;
-    const three = (await (await app.request(`/iiif/search/1/110020${query}`)).json()) as SearchList;
+    // The 2.1 answer first: the 3.0 one asked after it is not the cached 2.1 answer.
+    const twoRes = await app.request(`${service()?.['@id']}${query}`);
+    const threeRes = await app.request(`/iiif/search/1/110020${query}`);
+    expect(twoRes.headers.get('ETag')).not.toBe(threeRes.headers.get('ETag'));
+    const two = (await twoRes.json()) as SearchList;
+    const three = (await threeRes.json()) as SearchList;
+    expect(three.resources.every((hit) => hit.on.startsWith(`${TEST_BASE_URL}/iiif/3/110020/canvas/`))).toBe(true);
     expect(two['@context']).toContain('http://iiif.io/api/search/1/context.json');
     expect(two.within.total).toBeGreaterThan(0);
     expect(two.within.total).toBe(three.within.total);
