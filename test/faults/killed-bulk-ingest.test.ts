@@ -144,12 +144,18 @@ describe('a batch ingest killed and run again', () => {
 
     const { present, keys } = await inspectStore();
     expect(present.map((r) => [r.id, r.version])).toEqual(ids.map((id) => [id, 1]));
-    // Per record: the export, its text, its search index, and per leaf the original and the pyramid; nothing else.
+    // Per record: the export, its text, its search index, and per leaf the original, the pyramid
+    // and the pyramid's declared tiles (beside it, by its digest); nothing else.
+    const isTile = (key: string) => key.includes('.tiles/');
     for (const record of present) {
       const own = keys.filter((key) => key.split('/')[1] === record.id);
-      expect(own).toHaveLength(3 + 2 * 2);
-      for (const key of record.keys) expect(own).toContain(key);
+      const whole = own.filter((key) => !isTile(key));
+      expect(whole).toHaveLength(3 + 2 * 2);
+      for (const key of record.keys) expect(whole).toContain(key);
+      const tileFolders = record.keys.filter((key) => key.endsWith('.pyramid.tif')).map((key) => key.replace(/\.pyramid\.tif$/, '.tiles/'));
+      for (const folder of tileFolders) expect(own.some((key) => key.startsWith(folder))).toBe(true);
+      for (const tile of own.filter(isTile)) expect(tileFolders.some((folder) => tile.startsWith(folder))).toBe(true);
     }
-    expect(keys).toHaveLength(RECORDS * 7);
+    expect(keys.filter((key) => !isTile(key))).toHaveLength(RECORDS * 7);
   }, 240_000);
 });
