@@ -45,7 +45,6 @@ export function toProblem(error: unknown): HttpProblem {
       { 'Retry-After': String(error.retryAfterSeconds) },
     );
   }
-  const status = (error as { status?: unknown }).status;
   return new HttpProblem(500, 'Internal Server Error', 'The service failed to answer this request.');
 }
 
