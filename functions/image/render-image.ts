@@ -25,7 +25,14 @@ const loadSharp = () => {
 };
 
 /** Bump when the same plan would give different bytes (it is part of every image ETag). */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
+
+/**
+ * Chosen by measurement on a 6000x8000 scan (512-px tiles, one libvips thread): Huffman table
+ * optimisation off saves about a fifth of a tile's time for 8% more bytes; 4:2:0 chroma (the
+ * default) and quality 85 as the pyramid's own tiles were made.
+ */
+export const JPEG_OUTPUT = { quality: 85, optimiseCoding: false, chromaSubsampling: '4:2:0' } as const;
 
 export async function renderImage(pyramid: Uint8Array, plan: ImagePlan): Promise<Buffer> {
   const { default: sharp } = await loadSharp();
@@ -38,7 +45,7 @@ export async function renderImage(pyramid: Uint8Array, plan: ImagePlan): Promise
   if (request.quality === 'bitonal') image = image.threshold(128);
   switch (request.format) {
     case 'jpg':
-      return image.jpeg({ quality: 85 }).toBuffer();
+      return image.jpeg(JPEG_OUTPUT).toBuffer();
     case 'png':
       return image.png().toBuffer();
     case 'webp':

@@ -25,6 +25,7 @@ import { CachedRecordStore } from '../../functions/core/records/cached-record-st
 import { createImageApp } from '../../functions/image/app.ts';
 import { pyramidKey } from '../../functions/image/image-object-keys.ts';
 import { SharpLeafImageDeriver } from '../../functions/image/leaf-image-deriver.ts';
+import { JPEG_OUTPUT } from '../../functions/image/render-image.ts';
 import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { loadConfig } from '../../schemas/config.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020 } from '../support/fixtures.ts';
@@ -169,7 +170,7 @@ export async function runImageBench(options: ImageBenchOptions = {}): Promise<Im
           height: read.region.height,
         });
         if (read.region.width !== out.width || read.region.height !== out.height) pipeline = pipeline.resize(out.width, out.height, { fit: 'fill' });
-        return (await pipeline.jpeg({ quality: 85 }).toBuffer()).byteLength;
+        return (await pipeline.jpeg(JPEG_OUTPUT).toBuffer()).byteLength;
       },
     };
   };
