@@ -9,7 +9,8 @@
  * BENCH_STORM_RENDERS (default 20),
  * BENCH_INGEST_RECORDS (exports per bulk-ingest run, default 10000),
  * BENCH_MISS_RECORDS (records the miss-path crawler walks, default 10000), BENCH_MISS_CONNECTIONS (default 8),
- * BENCH_SKIP (comma list: routes,cold,image,oai,miss,compression,soak,storm,ingest).
+ * BENCH_PEER_ITERATIONS (default 60), BENCH_PEER_SECONDS (default 3),
+ * BENCH_SKIP (comma list: routes,cold,image,peers,oai,miss,compression,soak,storm,ingest).
  *
  * The soak and the storm run against a second server, started fresh for them, that keeps its data
  * on disk as `npm start` does (the first keeps it in memory) and holds generated records and a
@@ -25,6 +26,7 @@ import { runColdStartBench } from './cold-start.ts';
 import { formatCompression, runCompressionBench } from './compression-bench.ts';
 import { benchRoutes } from './http-bench.ts';
 import { runImageBench } from './image-bench.ts';
+import { formatImagePeers, runImagePeersBench } from './image-peers.ts';
 import { formatStorm, runImageStorm } from './image-storm.ts';
 import { formatIngestBench, runIngestBench } from './ingest-bench.ts';
 import { formatMissPath, runMissPathBench } from './miss-path-bench.ts';
@@ -163,6 +165,9 @@ try {
         ],
       )}\ninfo.json p50 ${f.infoJsonMedianMs} ms`,
   );
+
+  // IIPImage on the same pyramid, each server in its own process (image-peers.ts).
+  await section('peers', () => runImagePeersBench(), formatImagePeers);
 
   await section(
     'oai',
