@@ -48,6 +48,6 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 server.once('listening', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(
-    `${JSON.stringify({ port, tiff, ingestMs, image: { width: image.width, height: image.height, tileSize: image.tileSize, levels: image.levels.length } })}\n`,
+    `${JSON.stringify({ port, tiff, ingestMs, image: { width: image.width, height: image.height, tileSize: image.tileSize, levels: image.levels.length }, levels: image.levels })}\n`,
   );
 });

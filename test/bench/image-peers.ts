@@ -1,8 +1,9 @@
 /**
- * The image service against IIPImage on the same pyramid, in the same run: IIPImage 1.x from
+ * The image service against IIPImage and iiif-processor on the same pyramid, in the same run: IIPImage 1.x from
  * Debian's `iipimage-server` (`/usr/lib/iipimage-server/iipsrv.fcgi`) behind `lighttpd` with
  * mod_fastcgi, speaking IIIF Image 2.1 on equivalent URLs, reading the very tiled pyramidal
- * TIFF the service reads. Each server has its own process; requests alternate between them
+ * TIFF the service reads, and iiif-processor (iiif-processor-server.ts) reading it as a stream.
+ * Each server has its own process; requests alternate between them
  * (latency) and load rounds alternate (throughput), so that both see the same machine noise.
  *
  *   npx tsx test/bench/image-peers.ts        (BENCH_PEER_ITERATIONS default 60, BENCH_PEER_SECONDS default 3)
@@ -29,30 +30,41 @@ const LIGHTTPD = '/usr/sbin/lighttpd';
 
 interface Peer {
   name: string;
+  /** The Image API version of its URLs. */
+  version: 'v2' | 'v3';
   /** The URL prefix below which `{region}/{size}/{rotation}/{quality}.{format}` and `info.json` go. */
   base: string;
   /** Process ids whose peak resident sets add up to the server's. */
   pids: () => Promise<number[]>;
 }
 
+export interface ServerFigures {
+  p50: number;
+  p95: number;
+  rps?: number;
+  bytes: number;
+}
+
 export interface PeerCase {
   case: string;
   request: string;
-  service: { p50: number; p95: number; rps?: number; bytes: number };
-  peer: { p50: number; p95: number; rps?: number; bytes: number };
+  service: ServerFigures;
+  peers: { [peer: string]: ServerFigures };
   /** service / peer: time ratios (lower is better) and the req/s ratio (higher is better). */
-  ratio: { p50: number; p95: number; rps?: number };
+  ratios: { [peer: string]: { p50: number; p95: number; rps?: number } };
 }
 
 export interface PeerFigures {
-  peer: string;
-  skipped?: string;
+  peers: string[];
+  /** Peers that could not run, and why. */
+  skipped: { [peer: string]: string };
   image?: { width: number; height: number; tileSize: number; levels: number };
   ingestMs?: number;
   iterations?: number;
   connections?: number;
   cases: PeerCase[];
-  peakRssMiB?: { service: number; peer: number };
+  peakRssMiB?: { [server: string]: number };
+  /** Against IIPImage, when it ran. */
   targets?: { alignedRps3x: boolean; unalignedP50: boolean };
 }
 
@@ -60,15 +72,15 @@ export interface PeerFigures {
 const aligned = (i: number, size: string) => `${((i * 7) % 11) * 512},${((i * 5) % 15) * 512},512,512/${size}/0/default.jpg`;
 const unaligned = (i: number, size: string) => `${((i * 7) % 11) * 512 + 100},${((i * 5) % 15) * 512 + 60},512,512/${size}/0/default.jpg`;
 
-/** The service speaks 3.0 (`512,512`), IIPImage 2.1 (`512,`): the same pixels either way. */
+/** The service and iiif-processor speak 3.0 (`512,512`), IIPImage 2.1 (`512,`): the same pixels either way. */
 const CASES = [
-  { name: 'aligned 512 tile', service: (i: number) => aligned(i, '512,512'), peer: (i: number) => aligned(i, '512,'), load: true },
-  { name: 'unaligned 512 tile', service: (i: number) => unaligned(i, '512,512'), peer: (i: number) => unaligned(i, '512,'), load: true },
-  { name: '1024-wide full image', service: () => 'full/1024,/0/default.jpg', peer: () => 'full/1024,/0/default.jpg', load: false },
-  { name: 'info.json', service: () => 'info.json', peer: () => 'info.json', load: false },
+  { name: 'aligned 512 tile', v3: (i: number) => aligned(i, '512,512'), v2: (i: number) => aligned(i, '512,'), load: true },
+  { name: 'unaligned 512 tile', v3: (i: number) => unaligned(i, '512,512'), v2: (i: number) => unaligned(i, '512,'), load: true },
+  { name: '1024-wide full image', v3: () => 'full/1024,/0/default.jpg', v2: () => 'full/1024,/0/default.jpg', load: false },
+  { name: 'info.json', v3: () => 'info.json', v2: () => 'info.json', load: false },
 ];
 
-async function peakRssMiB(pids: number[]): Promise<number> {
+async function peakRssMiB_(pids: number[]): Promise<number> {
   let kib = 0;
   for (const pid of pids) {
     const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -128,42 +140,64 @@ export async function runImagePeersBench(options: { log?: (line: string) => void
   const iterations = Number(process.env.BENCH_PEER_ITERATIONS ?? 60);
   const seconds = Number(process.env.BENCH_PEER_SECONDS ?? 3);
   const connections = 8;
+  const skipped: PeerFigures['skipped'] = {};
   const missing = ensureIipImage(log);
   if (missing) {
     log(`\n!!! image peers: IIPImage SKIPPED: ${missing} !!!\n`);
-    return { peer: 'IIPImage', skipped: missing, cases: [] };
+    skipped.IIPImage = missing;
   }
   const dir = await mkdtemp(join(tmpdir(), 'image-peers-'));
   const processes: ChildProcess[] = [];
   try {
     log('image peers: ingesting the synthetic scan in the service process...');
-    const script = new URL('./image-peer-server.ts', import.meta.url).pathname;
-    const service = spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    processes.push(service);
-    const started = JSON.parse(await firstLine(service)) as { port: number; tiff: string; ingestMs: number; image: PeerFigures['image'] };
-
-    const iipPort = 20000 + Math.floor(Math.random() * 20000);
-    await writeFile(
-      join(dir, 'lighttpd.conf'),
-      [
-        `server.document-root = "${dir}"`,
-        `server.port = ${iipPort}`,
-        'server.bind = "127.0.0.1"',
-        'server.modules = ("mod_fastcgi")',
-        `server.errorlog = "${dir}/lighttpd.log"`,
-        `fastcgi.server = ("/iipsrv" => (("socket" => "${dir}/iipsrv.sock", "bin-path" => "${IIPSRV}", "check-local" => "disable", "min-procs" => 1, "max-procs" => 1,`,
-        `  "bin-environment" => ("FILESYSTEM_PREFIX" => "${dir}/", "LOGFILE" => "${dir}/iipsrv.log", "VERBOSITY" => "0", "JPEG_QUALITY" => "85", "MAX_CVT" => "10000"))))`,
-      ].join('\n'),
-    );
-    const lighttpd = spawn(LIGHTTPD, ['-D', '-f', join(dir, 'lighttpd.conf')], { stdio: 'ignore' });
-    processes.push(lighttpd);
-    const iip: Peer = {
-      name: 'IIPImage',
-      base: `http://127.0.0.1:${iipPort}/iipsrv?IIIF=scan.tif/`,
-      pids: async () => [lighttpd.pid ?? 0, ...(await childrenOf(lighttpd.pid ?? 0))],
+    const tsx = (script: string, args: string[]) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', new URL(script, import.meta.url).pathname, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+      processes.push(child);
+      return child;
     };
-    const ours: Peer = { name: 'service', base: `http://127.0.0.1:${started.port}/iiif/image/3/110020-l37/`, pids: async () => [service.pid ?? 0] };
-    await waitFor(`${iip.base}info.json`);
+    const service = tsx('./image-peer-server.ts', [dir]);
+    const started = JSON.parse(await firstLine(service)) as {
+      port: number;
+      tiff: string;
+      ingestMs: number;
+      image: PeerFigures['image'];
+      levels: { width: number; height: number }[];
+    };
+    const ours: Peer = {
+      name: 'service',
+      version: 'v3',
+      base: `http://127.0.0.1:${started.port}/iiif/image/3/110020-l37/`,
+      pids: async () => [service.pid ?? 0],
+    };
+    const peers: Peer[] = [];
+
+    if (!missing) {
+      const iipPort = 20000 + Math.floor(Math.random() * 20000);
+      await writeFile(
+        join(dir, 'lighttpd.conf'),
+        [
+          `server.document-root = "${dir}"`,
+          `server.port = ${iipPort}`,
+          'server.bind = "127.0.0.1"',
+          'server.modules = ("mod_fastcgi")',
+          `server.errorlog = "${dir}/lighttpd.log"`,
+          `fastcgi.server = ("/iipsrv" => (("socket" => "${dir}/iipsrv.sock", "bin-path" => "${IIPSRV}", "check-local" => "disable", "min-procs" => 1, "max-procs" => 1,`,
+          `  "bin-environment" => ("FILESYSTEM_PREFIX" => "${dir}/", "LOGFILE" => "${dir}/iipsrv.log", "VERBOSITY" => "0", "JPEG_QUALITY" => "85", "MAX_CVT" => "10000"))))`,
+        ].join('\n'),
+      );
+      const lighttpd = spawn(LIGHTTPD, ['-D', '-f', join(dir, 'lighttpd.conf')], { stdio: 'ignore' });
+      processes.push(lighttpd);
+      peers.push({
+        name: 'IIPImage',
+        version: 'v2',
+        base: `http://127.0.0.1:${iipPort}/iipsrv?IIIF=scan.tif/`,
+        pids: async () => [lighttpd.pid ?? 0, ...(await childrenOf(lighttpd.pid ?? 0))],
+      });
+    }
+    const processor = tsx('./iiif-processor-server.ts', [started.tiff, JSON.stringify(started.levels)]);
+    const { port: processorPort } = JSON.parse(await firstLine(processor)) as { port: number };
+    peers.push({ name: 'iiif-processor', version: 'v3', base: `http://127.0.0.1:${processorPort}/iiif/3/scan/`, pids: async () => [processor.pid ?? 0] });
+    for (const peer of peers) await waitFor(`${peer.base}info.json`);
 
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const timed = (url: string) =>
@@ -185,70 +219,90 @@ export async function runImagePeersBench(options: { log?: (line: string) => void
         url: peer.base,
         connections,
         duration: seconds,
-        requests: paths.map((path) => ({ method: 'GET' as const, path: new URL(peer.base + path).pathname + new URL(peer.base + path).search })),
+        requests: paths.map((path) => {
+          const url = new URL(peer.base + path);
+          return { method: 'GET' as const, path: url.pathname + url.search };
+        }),
       });
       if (result.non2xx + result.errors > 0) throw new Error(`${peer.name}: ${result.non2xx} non-2xx and ${result.errors} errors under load`);
       return result.requests.average;
     };
+    const stats = (xs: { ms: number; bytes: number }[]): ServerFigures => ({
+      p50: round(
+        percentile(
+          xs.map((x) => x.ms),
+          50,
+        ),
+      ),
+      p95: round(
+        percentile(
+          xs.map((x) => x.ms),
+          95,
+        ),
+      ),
+      bytes: Math.round(xs.reduce((n, x) => n + x.bytes, 0) / xs.length),
+    });
 
+    const all = [ours, ...peers];
     const cases: PeerCase[] = [];
     for (const c of CASES) {
-      log(`image peers: ${c.name}, ${iterations} requests each, interleaved...`);
-      for (let i = 0; i < 5; i++) {
-        await timed(ours.base + c.service(i));
-        await timed(iip.base + c.peer(i));
-      }
-      const a: { ms: number; bytes: number }[] = [];
-      const b: { ms: number; bytes: number }[] = [];
+      log(`image peers: ${c.name}, ${iterations} requests to each server, interleaved...`);
+      const path = (server: Peer, i: number) => server.base + c[server.version](i);
+      for (let i = 0; i < 5; i++) for (const server of all) await timed(path(server, i));
+      const samples = new Map<Peer, { ms: number; bytes: number }[]>(all.map((server) => [server, []]));
       for (let i = 0; i < iterations; i++) {
-        if (i % 2) b.push(await timed(iip.base + c.peer(i)));
-        a.push(await timed(ours.base + c.service(i)));
-        if (!(i % 2)) b.push(await timed(iip.base + c.peer(i)));
+        // Rotate the order, so that no server always follows the same other one.
+        const order = all.map((_, k) => all[(k + i) % all.length] as Peer);
+        for (const server of order) samples.get(server)?.push(await timed(path(server, i)));
       }
-      const stats = (xs: { ms: number; bytes: number }[]) => ({
-        p50: round(
-          percentile(
-            xs.map((x) => x.ms),
-            50,
-          ),
-        ),
-        p95: round(
-          percentile(
-            xs.map((x) => x.ms),
-            95,
-          ),
-        ),
-        bytes: Math.round(xs.reduce((n, x) => n + x.bytes, 0) / xs.length),
-      });
-      const service = stats(a) as PeerCase['service'];
-      const peer = stats(b) as PeerCase['peer'];
-      const ratio: PeerCase['ratio'] = { p50: round(service.p50 / peer.p50), p95: round(service.p95 / peer.p95) };
+      const figures = new Map(all.map((server) => [server, stats(samples.get(server) ?? [])]));
       if (c.load) {
         log(`image peers: ${c.name}, req/s at ${connections} connections, ${seconds} s rounds alternating...`);
-        const paths = Array.from({ length: 40 }, (_, i) => i);
-        const ourRounds: number[] = [];
-        const peerRounds: number[] = [];
-        for (let round = 0; round < 2; round++) {
-          ourRounds.push(await rps(ours, paths.map(c.service)));
-          peerRounds.push(await rps(iip, paths.map(c.peer)));
+        const indexes = Array.from({ length: 40 }, (_, i) => i);
+        const best = new Map<Peer, number>();
+        for (let round = 0; round < 2; round++)
+          for (const server of all)
+            best.set(
+              server,
+              Math.max(
+                best.get(server) ?? 0,
+                await rps(
+                  server,
+                  indexes.map((i) => c[server.version](i)),
+                ),
+              ),
+            );
+        for (const server of all) {
+          const f = figures.get(server);
+          if (f) f.rps = Math.round(best.get(server) ?? 0);
         }
-        service.rps = Math.round(Math.max(...ourRounds));
-        peer.rps = Math.round(Math.max(...peerRounds));
-        ratio.rps = round(service.rps / peer.rps);
       }
-      cases.push({ case: c.name, request: c.service(0), service, peer, ratio });
+      const mine = figures.get(ours) as ServerFigures;
+      const theirs = Object.fromEntries(peers.map((peer) => [peer.name, figures.get(peer) as ServerFigures]));
+      const ratios = Object.fromEntries(
+        peers.map((peer) => {
+          const f = figures.get(peer) as ServerFigures;
+          return [peer.name, { p50: round(mine.p50 / f.p50), p95: round(mine.p95 / f.p95), ...(mine.rps && f.rps ? { rps: round(mine.rps / f.rps) } : {}) }];
+        }),
+      );
+      cases.push({ case: c.name, request: c.v3(0), service: mine, peers: theirs, ratios });
     }
     agent.destroy();
-    const byName = (name: string) => cases.find((c) => c.case === name);
+    const peakRssMiB: { [server: string]: number } = {};
+    for (const server of all) peakRssMiB[server.name] = await peakRssMiB_(await server.pids());
+    const against = (name: string) => cases.find((c) => c.case === name)?.ratios.IIPImage;
     return {
-      peer: 'IIPImage',
+      peers: peers.map((peer) => peer.name),
+      skipped,
       image: started.image,
       ingestMs: started.ingestMs,
       iterations,
       connections,
       cases,
-      peakRssMiB: { service: await peakRssMiB(await ours.pids()), peer: await peakRssMiB(await iip.pids()) },
-      targets: { alignedRps3x: (byName('aligned 512 tile')?.ratio.rps ?? 0) >= 3, unalignedP50: (byName('unaligned 512 tile')?.ratio.p50 ?? 99) <= 1 },
+      peakRssMiB,
+      ...(missing
+        ? {}
+        : { targets: { alignedRps3x: (against('aligned 512 tile')?.rps ?? 0) >= 3, unalignedP50: (against('unaligned 512 tile')?.p50 ?? 99) <= 1 } }),
     };
   } finally {
     for (const child of processes) child.kill();
@@ -257,27 +311,32 @@ export async function runImagePeersBench(options: { log?: (line: string) => void
 }
 
 export function formatImagePeers(f: PeerFigures): string {
-  if (f.skipped) return `!!! Image peers: ${f.peer} SKIPPED: ${f.skipped} !!!`;
+  const loud = Object.entries(f.skipped).map(([peer, why]) => `!!! Image peers: ${peer} SKIPPED: ${why} !!!`);
+  const header = ['case', 'service p50/p95 ms', 'req/s', 'bytes'];
+  for (const peer of f.peers) header.push(`${peer} p50/p95 ms`, 'req/s', 'bytes', 'ratio p50 / p95 / req/s');
   const rows = [
-    ['case', 'service p50/p95 ms', `${f.peer} p50/p95 ms`, 'ratio p50', 'ratio p95', 'service req/s', `${f.peer} req/s`, 'req/s ratio', 'bytes service/peer'],
-    ...f.cases.map((c) => [
-      c.case,
-      `${c.service.p50} / ${c.service.p95}`,
-      `${c.peer.p50} / ${c.peer.p95}`,
-      `${c.ratio.p50}x`,
-      `${c.ratio.p95}x`,
-      String(c.service.rps ?? '-'),
-      String(c.peer.rps ?? '-'),
-      c.ratio.rps === undefined ? '-' : `${c.ratio.rps}x`,
-      `${c.service.bytes} / ${c.peer.bytes}`,
-    ]),
+    header,
+    ...f.cases.map((c) => {
+      const row = [c.case, `${c.service.p50} / ${c.service.p95}`, String(c.service.rps ?? '-'), String(c.service.bytes)];
+      for (const peer of f.peers) {
+        const p = c.peers[peer];
+        const r = c.ratios[peer];
+        row.push(`${p?.p50} / ${p?.p95}`, String(p?.rps ?? '-'), String(p?.bytes), `${r?.p50}x / ${r?.p95}x / ${r?.rps === undefined ? '-' : `${r.rps}x`}`);
+      }
+      return row;
+    }),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return [
-    `Image service against ${f.peer} (iipsrv behind lighttpd/FastCGI, IIIF 2.1) on the same ${f.image?.width}x${f.image?.height} pyramid (${f.image?.levels} pages, ${f.image?.tileSize} px tiles), interleaved; req/s at ${f.connections} connections; ingest with stored tiles ${f.ingestMs} ms`,
+    ...loud,
+    `Image service against ${f.peers.join(' and ')} on the same ${f.image?.width}x${f.image?.height} pyramid (${f.image?.levels} pages, ${f.image?.tileSize} px tiles), each in its own process, requests interleaved; req/s at ${f.connections} connections, best of 2 alternating rounds; service ingest with stored tiles ${f.ingestMs} ms`,
     ...rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')),
-    `peak RSS: service ${f.peakRssMiB?.service} MiB (its process, the in-memory stores included), ${f.peer} ${f.peakRssMiB?.peer} MiB (lighttpd and iipsrv)`,
-    `targets: aligned tile >= 3x ${f.peer} req/s: ${f.targets?.alignedRps3x ? 'met' : 'NOT met'}; unaligned tile <= 1.0x ${f.peer} p50: ${f.targets?.unalignedP50 ? 'met' : 'NOT met'}`,
+    `peak RSS MiB: ${Object.entries(f.peakRssMiB ?? {})
+      .map(([server, mib]) => `${server} ${mib}`)
+      .join(', ')} (the service's process holds its in-memory stores; IIPImage's is lighttpd and iipsrv)`,
+    f.targets
+      ? `targets against IIPImage: aligned tile >= 3x req/s: ${f.targets.alignedRps3x ? 'met' : 'NOT met'}; unaligned tile <= 1.0x p50: ${f.targets.unalignedP50 ? 'met' : 'NOT met'}`
+      : 'targets against IIPImage: not measured (IIPImage skipped)',
   ].join('\n');
 }
 
