@@ -90,7 +90,7 @@ function requestsFor(path: string, method: string, operation: Operation): fc.Arb
 }
 
 describe('a fuzz of every operation /openapi.json documents, on the real local stack', () => {
-  it('answers every generated request with a documented status, never a 5xx', async () => {
+  it('answers every generated request with a documented status, never a server fault', async () => {
     const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
     );
@@ -102,7 +102,9 @@ describe('a fuzz of every operation /openapi.json documents, on the real local s
           const res = await fetch(`${service.url}${url}`, init);
           await res.arrayBuffer();
           const documented = String(res.status) in operation.responses || 'default' in operation.responses;
-          if (res.status >= 500 || !documented) failures.push(`${init.method} ${url.slice(0, 160)} -> ${res.status}`);
+          // 501 is the Image API's documented answer to a valid request it does not implement; any other 5xx is a fault.
+          const fault = res.status >= 500 && res.status !== 501;
+          if (fault || !documented) failures.push(`${init.method} ${url.slice(0, 160)} -> ${res.status}`);
         }),
         { numRuns: 150 },
       );
