@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDeclaredTile } from '../../functions/core/iiif/image-3/declared-tiles.ts';
+import { DEFAULT_IMAGE_LIMITS } from '../../functions/core/iiif/image-3/image-limits.ts';
+import { parseImageRequest } from '../../functions/core/iiif/image-3/parse-image-request.ts';
+import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
 import { remoteAdmin } from '../../functions/ingest/remote-admin.ts';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
 import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
@@ -21,6 +25,8 @@ const TILE = /\/iiif\/image\/3\/110020-l37\/(\d+),(\d+),(\d+),(\d+)\/(\d+),(\d*)
 
 interface TileRequest {
   status: number;
+  /** `{region}/{size}/{rotation}/{quality}.{format}` as the viewer wrote it. */
+  path: string;
   /** Full-resolution pixels per output pixel: the tile's scale factor. */
   scaleFactor: number;
 }
@@ -66,7 +72,7 @@ describe('Mirador on the image service', () => {
     page.on('response', (res) => {
       const path = new URL(res.url()).pathname;
       const m = TILE.exec(path);
-      if (m) tiles.push({ status: res.status(), scaleFactor: Number(m[3]) / Number(m[5]) });
+      if (m) tiles.push({ status: res.status(), path: path.split('/').slice(-4).join('/'), scaleFactor: Number(m[3]) / Number(m[5]) });
       else if (path.startsWith('/iiif/image/3/110020-l37/') && !path.endsWith('/info.json')) otherImageRequests.push(`${path} ${res.status()}`);
     });
     const base = service.config.publicBaseUrl;
@@ -100,5 +106,23 @@ describe('Mirador on the image service', () => {
   it('gets every tile it asks for', () => {
     expect(tiles.filter((t) => t.status !== 200)).toEqual([]);
     expect(otherImageRequests.filter((r) => !r.endsWith(' 200'))).toEqual([]);
+  });
+
+  it('asks only for declared tiles, which the service answers from stored bytes (ADR 0016)', async () => {
+    const info = (await (await fetch(`${service.url}/iiif/image/3/110020-l37/info.json`)).json()) as {
+      width: number;
+      height: number;
+      sizes: { width: number; height: number }[];
+      tiles: { width: number }[];
+    };
+    // The pyramid's pages, largest first: info.json lists them smallest first.
+    const image = { width: info.width, height: info.height, tileSize: info.tiles[0]?.width ?? 0, levels: [...info.sizes].reverse() };
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const tile of tiles) {
+      const [region = '', size = '', rotation = '', file = ''] = tile.path.split('/');
+      const request = parseImageRequest({ region, size, rotation, file });
+      const plan = request.ok ? planImageRequest(request.value, image, DEFAULT_IMAGE_LIMITS) : request;
+      expect(plan.ok && isDeclaredTile(image, plan.value), tile.path).toBe(true);
+    }
   });
 });
