@@ -129,7 +129,11 @@ export interface RenderLanesOptions {
   largeConcurrency?: number;
   /** Large renders waiting before more are refused; by default 2 per running one (a 25 MP render takes seconds). */
   largeWaiting?: number;
-  /** Small renders at once; by default 1 (they take milliseconds). */
+  /**
+   * Small renders at once; by default as many as there are CPUs while the two lanes together
+   * hold at most three of libuv's four threads (so 2 on a 2-CPU machine, 1 with 1 CPU or when
+   * two large renders may run).
+   */
   smallConcurrency?: number;
   /** Small renders waiting before more are refused; by default 64 (a viewer asks for dozens of tiles at once). */
   smallWaiting?: number;
@@ -147,7 +151,8 @@ export class RenderLanes {
   constructor(options: RenderLanesOptions = {}) {
     const largeConcurrency = options.largeConcurrency ?? Math.min(2, Math.max(1, Math.floor(availableParallelism() / 2)));
     this.large = new RenderQueue({ concurrency: largeConcurrency, maxWaiting: options.largeWaiting ?? 2 * largeConcurrency });
-    this.small = new RenderQueue({ concurrency: options.smallConcurrency ?? 1, maxWaiting: options.smallWaiting ?? 64 });
+    const smallConcurrency = options.smallConcurrency ?? Math.max(1, Math.min(availableParallelism(), 3 - largeConcurrency));
+    this.small = new RenderQueue({ concurrency: smallConcurrency, maxWaiting: options.smallWaiting ?? 64 });
   }
 
   /** The lane a render of this cost goes to. */

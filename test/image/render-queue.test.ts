@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { RenderLanes, RenderQueue, RenderQueueFullError, SMALL_RENDER_PIXELS } from '../../functions/image/render-queue.ts';
 
@@ -144,11 +145,13 @@ describe('RenderLanes', () => {
     expect(await Promise.all(bigRuns)).toEqual(['big-1', 'big-2']);
   });
 
-  it('defaults to at most two large renders at once and keeps room in the thread pool', () => {
+  it('defaults to at most two large renders and as many small ones as CPUs, keeping room in the thread pool', () => {
     const lanes = new RenderLanes();
     expect(lanes.large.concurrency).toBeGreaterThanOrEqual(1);
     expect(lanes.large.concurrency).toBeLessThanOrEqual(2);
     expect(lanes.large.concurrency + lanes.small.concurrency).toBeLessThan(4);
+    expect(lanes.small.concurrency).toBeGreaterThanOrEqual(1);
+    expect(lanes.small.concurrency).toBeLessThanOrEqual(Math.max(1, availableParallelism()));
     expect(lanes.large.maxWaiting).toBeGreaterThan(0);
   });
 });
