@@ -26,10 +26,14 @@ export interface ImageRequestPath {
   file: string;
 }
 
-export function parseImageRequest(path: ImageRequestPath): Outcome<ImageRequest> {
+/** A size parameter reader: the one thing the Image API versions spell differently. */
+export type SizeParser = (raw: string) => Outcome<SizeParameter>;
+
+/** Reads a request with the given size syntax; region, rotation, quality and format are read as 3.0 reads them. */
+export function parseImageRequestWith(path: ImageRequestPath, readSize: SizeParser): Outcome<ImageRequest> {
   const region = parseRegion(path.region);
   if (!region.ok) return region;
-  const size = parseSize(path.size);
+  const size = readSize(path.size);
   if (!size.ok) return size;
   const rotation = parseRotation(path.rotation);
   if (!rotation.ok) return rotation;
@@ -40,4 +44,8 @@ export function parseImageRequest(path: ImageRequestPath): Outcome<ImageRequest>
   const format = parseFormat(path.file.slice(dot + 1));
   if (!format.ok) return format;
   return ok({ region: region.value, size: size.value, rotation: rotation.value, quality: quality.value, format: format.value });
+}
+
+export function parseImageRequest(path: ImageRequestPath): Outcome<ImageRequest> {
+  return parseImageRequestWith(path, parseSize);
 }
