@@ -37,9 +37,20 @@ export async function renderDeclaredTiles(recordId: string, image: TiledLeafImag
   return objects;
 }
 
+/** How long an image found without stored tiles is rendered without asking the bucket again. */
+const UNTILED_FOR_MS = 5 * 60 * 1000;
+/** Images remembered as untiled, at most (then forgotten all at once). */
+const MAX_UNTILED = 10_000;
+
 /** Stored tiles read from the bucket through a bounded in-container cache (keys are content-addressed, never stale). */
 export class StoredTiles {
   private readonly cache: PyramidSource;
+  /**
+   * Images whose tile was not in the bucket (ingested before tiles were stored, or a killed
+   * ingest), by scan digest, until when: their tiles are rendered meanwhile without a read per
+   * request. A render gives the same bytes, so remembering too long costs time, never correctness.
+   */
+  private readonly untiled = new Map<string, number>();
 
   constructor(blobs: BlobStore, maxBytes = DEFAULT_TILE_CACHE_BYTES) {
     this.cache = new PyramidSource(blobs, maxBytes);
@@ -50,11 +61,25 @@ export class StoredTiles {
    * declared tile, or its tile was never stored (an image ingested before tiles were).
    */
   async read(recordId: string, image: TiledLeafImage, plan: ImagePlan): Promise<Uint8Array | undefined> {
-    if (!isDeclaredTile(image, plan)) return undefined;
+    if (!isDeclaredTile(image, plan) || this.knownUntiled(image.sha256)) return undefined;
     const key = storedKey(recordId, image, plan);
     return this.cache.load(key, key).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
+      if (!(error instanceof NotFoundError)) throw error;
+      this.rememberUntiled(image.sha256);
+      return undefined;
     });
+  }
+
+  private knownUntiled(sha256: string): boolean {
+    const until = this.untiled.get(sha256);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    this.untiled.delete(sha256);
+    return false;
+  }
+
+  private rememberUntiled(sha256: string): void {
+    if (this.untiled.size >= MAX_UNTILED) this.untiled.clear();
+    this.untiled.set(sha256, Date.now() + UNTILED_FOR_MS);
   }
 }

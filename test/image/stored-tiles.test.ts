@@ -16,9 +16,11 @@ import { pyramidKey } from '../../functions/image/image-object-keys.ts';
 import { SharpLeafImageDeriver } from '../../functions/image/leaf-image-deriver.ts';
 import { renderImage } from '../../functions/image/render-image.ts';
 import { RenderLanes } from '../../functions/image/render-queue.ts';
+import { StoredTiles } from '../../functions/image/stored-tiles.ts';
 import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020, fixedClock, OVERLAY_110020, testConfig } from '../support/fixtures.ts';
 import { emulatedStores } from '../support/local-stack.ts';
+import { MemoryBlobStore } from '../support/memory-stores.ts';
 import { quadrantImagePng } from './quadrant-image.ts';
 
 /** The render lanes the app really uses, counting every render they admit. */
@@ -59,14 +61,19 @@ async function currentImage() {
   return image;
 }
 
-/** What the renderer makes for a request path, from the pyramid in the bucket. */
-async function rendered(path: string): Promise<Buffer> {
+async function planOf(path: string) {
   const image = await currentImage();
   const [region = '', size = '', rotation = '', file = ''] = path.split('/');
   const request = parseImageRequest({ region, size, rotation, file });
   const plan = request.ok ? planImageRequest(request.value, image, DEFAULT_IMAGE_LIMITS) : request;
   if (!plan.ok) throw new Error(plan.message);
-  return renderImage(await stack.blobs.get(pyramidKey('110020', image.leaf, image.sha256)), plan.value);
+  return { image, plan: plan.value };
+}
+
+/** What the renderer makes for a request path, from the pyramid in the bucket. */
+async function rendered(path: string): Promise<Buffer> {
+  const { image, plan } = await planOf(path);
+  return renderImage(await stack.blobs.get(pyramidKey('110020', image.leaf, image.sha256)), plan);
 }
 
 function service() {
@@ -155,4 +162,24 @@ describe('stored tiles on the local stack', () => {
     expect(data[0]).toBeLessThan(128);
     expect(renders.count).toBe(0);
   }, 60_000);
+});
+
+describe('an image without stored tiles', () => {
+  it('is asked for once, then its declared tiles are rendered without a read per request', async () => {
+    // A bucket holding none of the image's tiles, as for an image ingested before tiles were stored.
+    const bucket = new MemoryBlobStore();
+    let reads = 0;
+    const counted = Object.assign(Object.create(bucket) as MemoryBlobStore, {
+      get: (key: string) => {
+        reads++;
+        return bucket.get(key);
+      },
+    });
+    const tiles = new StoredTiles(counted);
+    for (const path of [ALIGNED, WHOLE, ALIGNED]) {
+      const { image, plan } = await planOf(path);
+      expect(await tiles.read('110020', image, plan)).toBeUndefined();
+    }
+    expect(reads).toBe(1);
+  });
 });
