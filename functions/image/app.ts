@@ -25,12 +25,12 @@ import { buildImageInfo } from '../core/iiif/image-3/build-image-info.ts';
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from '../core/iiif/image-3/image-limits.ts';
 import { parseLeafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
 import { OUTPUT_FORMATS } from '../core/iiif/image-3/parse-format.ts';
-import { parseImageRequest } from '../core/iiif/image-3/parse-image-request.ts';
 import { planImageRequest } from '../core/iiif/image-3/plan-image-request.ts';
 import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/service-profile.ts';
 import type { BlobStore, RecordStore } from '../core/ports.ts';
-import { IMAGE_API_2_PREFIX, mountImageApi2, type PlannedImageResponse } from './image-api-2.ts';
+import { IMAGE_API_2_PREFIX, mountImageApi2 } from './image-api-2.ts';
 import { pyramidKey } from './image-object-keys.ts';
+import { IMAGE_3_SYNTAX, type ImageRequestSyntax } from './image-request-syntax.ts';
 import { PyramidSource } from './pyramid-cache.ts';
 import { RENDER_VERSION, renderImage } from './render-image.ts';
 import { RenderLanes, RenderQueueFullError } from './render-queue.ts';
@@ -120,13 +120,26 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     app.use(`${prefix}/*`, openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'] }));
   }
 
-  /** Serves a planned request, whichever syntax asked for it: the ETag (and a 304) from the record alone, then the pixels. */
-  const servePlanned = async (c: Context, planned: PlannedImageResponse): Promise<Response> => {
-    const { record, image, plan } = planned;
+  /** Serves an image request in either version's syntax: the ETag (and a 304) from the record alone, then the pixels. */
+  const serveRequest = async (c: Context, syntax: ImageRequestSyntax): Promise<Response> => {
+    const { id } = checkedImageId(c.req.param('id') ?? '');
+    const request = syntax.parse({
+      region: c.req.param('region') ?? '',
+      size: c.req.param('size') ?? '',
+      rotation: c.req.param('rotation') ?? '',
+      file: c.req.param('file') ?? '',
+    });
+    if (!request.ok) throw failure(request);
+    const { record, image } = await loadImage(deps.records, id);
+    const planned = planImageRequest(request.value, image, limits);
+    if (!planned.ok) throw failure(planned);
+    const plan = planned.value;
+    const canonical = syntax.canonical(plan);
+    const serviceId = syntax.serviceId(urlsFor(c.req.header(FORWARDED_HOST_HEADER)), image.id);
     const headers = {
-      ETag: `"${digest(`${planned.etagPrefix}${image.sha256}/${planned.canonical}/r${RENDER_VERSION}`)}"`,
+      ETag: `"${digest(`${syntax.etagPrefix}${image.sha256}/${canonical}/r${RENDER_VERSION}`)}"`,
       'Cache-Control': CACHE_IMAGE,
-      Link: `<${planned.serviceId}/${planned.canonical}>;rel="canonical", <${planned.profile}>;rel="profile"`,
+      Link: `<${serviceId}/${canonical}>;rel="canonical", <${syntax.profile}>;rel="profile"`,
     };
     // Answered before any storage read or decode: the ETag is known from the record alone.
     if (matchesEtag(c.req.header('If-None-Match'), headers.ETag)) return reply(c, null, 304, headers);
@@ -172,28 +185,14 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     });
   });
 
-  app.get(`${IMAGE_API_PREFIX}/:id/:region/:size/:rotation/:file`, async (c) => {
-    const { id } = checkedImageId(c.req.param('id'));
-    const request = parseImageRequest({
-      region: c.req.param('region'),
-      size: c.req.param('size'),
-      rotation: c.req.param('rotation'),
-      file: c.req.param('file'),
-    });
-    if (!request.ok) throw failure(request);
-    const { record, image } = await loadImage(deps.records, id);
-    const plan = planImageRequest(request.value, image, limits);
-    if (!plan.ok) throw failure(plan);
-    const serviceId = urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(image.id);
-    return servePlanned(c, { record, image, plan: plan.value, serviceId, canonical: plan.value.canonical, profile: COMPLIANCE_PROFILE_URI, etagPrefix: '' });
-  });
+  app.get(`${IMAGE_API_PREFIX}/:id/:region/:size/:rotation/:file`, (c) => serveRequest(c, IMAGE_3_SYNTAX));
 
   mountImageApi2(app, {
     limits,
     urls: (c) => urlsFor(c.req.header(FORWARDED_HOST_HEADER)),
     checkedImageId,
     loadImage: (raw) => loadImage(deps.records, raw),
-    servePlanned,
+    serveRequest,
   });
 
   app.notFound(answerUnrouted(app));

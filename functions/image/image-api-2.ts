@@ -15,38 +15,20 @@ import { sendRepresentation } from '../api/http/conditional.ts';
 import { parseAccept } from '../api/http/negotiate.ts';
 import { reply } from '../api/http/reply.ts';
 import { buildImageInfo2 } from '../core/iiif/image-2/build-image-info.ts';
-import { canonicalRequest2 } from '../core/iiif/image-2/canonical-request.ts';
-import { parseImageRequest2 } from '../core/iiif/image-2/parse-image-request.ts';
 import { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../core/iiif/image-2/service-profile.ts';
 import type { ImageLimits } from '../core/iiif/image-3/image-limits.ts';
-import { type ImagePlan, planImageRequest } from '../core/iiif/image-3/plan-image-request.ts';
 import type { ServiceUrls } from '../core/urls.ts';
-import { failure } from './request-failure.ts';
+import { IMAGE_2_SYNTAX, type ImageRequestSyntax } from './image-request-syntax.ts';
 
 export const IMAGE_API_2_PREFIX = '/iiif/image/2';
 
-/** A planned request as the app serves it, in either version's terms. */
-export interface PlannedImageResponse {
-  record: ArchivalRecord;
-  image: LeafImage;
-  plan: ImagePlan;
-  /** The version's service URL of the image. */
-  serviceId: string;
-  /** `{region}/{size}/{rotation}/{quality}.{format}` in the version's canonical form. */
-  canonical: string;
-  /** The version's compliance profile URI, for the `Link` header. */
-  profile: string;
-  /** Keeps the versions' ETags apart. */
-  etagPrefix: string;
-}
-
-/** What the image app lends the 2.1 routes: its limits, URLs, image lookup and the serving of a plan. */
+/** What the image app lends the 2.1 routes: its limits, URLs, image lookup and the serving of a request. */
 export interface ImageEngine {
   limits: ImageLimits;
   urls(c: Context): ServiceUrls;
   checkedImageId(raw: string): { id: string; recordId: string };
   loadImage(raw: string): Promise<{ record: ArchivalRecord; image: LeafImage }>;
-  servePlanned(c: Context, planned: PlannedImageResponse): Promise<Response>;
+  serveRequest(c: Context, syntax: ImageRequestSyntax): Promise<Response>;
 }
 
 const JSON_LD = 'application/ld+json';
@@ -85,26 +67,5 @@ export function mountImageApi2(app: Hono, engine: ImageEngine): void {
     });
   });
 
-  app.get(`${IMAGE_API_2_PREFIX}/:id/:region/:size/:rotation/:file`, async (c) => {
-    const { id } = engine.checkedImageId(c.req.param('id'));
-    const request = parseImageRequest2({
-      region: c.req.param('region'),
-      size: c.req.param('size'),
-      rotation: c.req.param('rotation'),
-      file: c.req.param('file'),
-    });
-    if (!request.ok) throw failure(request);
-    const { record, image } = await engine.loadImage(id);
-    const plan = planImageRequest(request.value, image, engine.limits);
-    if (!plan.ok) throw failure(plan);
-    return engine.servePlanned(c, {
-      record,
-      image,
-      plan: plan.value,
-      serviceId: engine.urls(c).imageService2(image.id),
-      canonical: canonicalRequest2(plan.value),
-      profile: IMAGE_2_COMPLIANCE_PROFILE,
-      etagPrefix: 'i2/',
-    });
-  });
+  app.get(`${IMAGE_API_2_PREFIX}/:id/:region/:size/:rotation/:file`, (c) => engine.serveRequest(c, IMAGE_2_SYNTAX));
 }
