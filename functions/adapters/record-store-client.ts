@@ -27,6 +27,7 @@ export function lazyBlobStore(make: () => Promise<BlobStore>): BlobStore {
 export const createLazyBlobStore = (config: Config, timeouts = DEFAULT_TIMEOUTS): BlobStore =>
   lazyBlobStore(async () => (await import('./s3-client.ts')).createBlobStore(config, timeouts));
 
-export function createRecordStore(config: Config, timeouts = DEFAULT_TIMEOUTS): DynamoDbRecordStore {
-  return new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName, createLazyBlobStore(config, timeouts));
+/** The records in DynamoDB; their long texts read from `blobs` (the function's one bucket client, made on first use by default). */
+export function createRecordStore(config: Config, blobs = createLazyBlobStore(config), timeouts = DEFAULT_TIMEOUTS): DynamoDbRecordStore {
+  return new DynamoDbRecordStore(createDynamoDbClient(config, timeouts), config.tableName, blobs);
 }

@@ -7,6 +7,6 @@ import { CachedRecordStore } from '../core/records/cached-record-store.ts';
 import { createApp } from './app.ts';
 
 const config = loadConfig(process.env);
-export const handler = handle(
-  createApp({ config, records: new CachedRecordStore(createRecordStore(config), systemClock), blobs: createLazyBlobStore(config), clock: systemClock }),
-);
+// One bucket client for long texts and search indexes, made on the first read of either.
+const blobs = createLazyBlobStore(config);
+export const handler = handle(createApp({ config, records: new CachedRecordStore(createRecordStore(config, blobs), systemClock), blobs, clock: systemClock }));
