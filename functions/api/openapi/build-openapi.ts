@@ -243,25 +243,31 @@ function iiifPaths(): Json {
       [image],
     ),
   };
-  paths['/iiif/image/3/{image}/{region}/{size}/{rotation}/{quality}.{format}'] = {
+  /** An image request of either Image API version: the same parameters, but for the size forms. */
+  const imageRequest = (summary: string, imageParameter: typeof image, sizeForms: string) => ({
     get: operation(
       'iiif',
-      'An image request (IIIF Image API 3.0)',
+      summary,
       {
         '200': ok('The image', Object.values(OUTPUT_FORMATS), { type: 'string', contentMediaType: 'image/*' }),
         '501': ref('responses', 'NotImplemented'),
         ...RECORD_RESPONSES,
       },
       [
-        image,
+        imageParameter,
         pathParameter('region', '`full`, `square`, `x,y,w,h` or `pct:x,y,w,h`', 'full'),
-        pathParameter('size', '`max`, `^max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h` and their `^` forms', '512,'),
+        pathParameter('size', sizeForms, '512,'),
         pathParameter('rotation', 'Degrees, multiples of 90, `!` for a mirror first', '0'),
         pathParameter('quality', 'Quality', 'default', { type: 'string', enum: ['default', 'color', 'gray', 'bitonal'] }),
         pathParameter('format', 'Format', 'jpg', { type: 'string', enum: Object.keys(OUTPUT_FORMATS) }),
       ],
     ),
-  };
+  });
+  paths['/iiif/image/3/{image}/{region}/{size}/{rotation}/{quality}.{format}'] = imageRequest(
+    'An image request (IIIF Image API 3.0)',
+    image,
+    '`max`, `^max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h` and their `^` forms',
+  );
   const image2 = pathParameter('image', 'A leaf image, as in the Image API 3.0 service', EXAMPLE_IMAGE);
   paths['/iiif/image/2/{image}'] = {
     get: operation(
@@ -279,25 +285,11 @@ function iiifPaths(): Json {
       [image2],
     ),
   };
-  paths['/iiif/image/2/{image}/{region}/{size}/{rotation}/{quality}.{format}'] = {
-    get: operation(
-      'iiif',
-      'An image request in the IIIF Image API 2.1 syntax, planned and rendered as the 3.0 one',
-      {
-        '200': ok('The image', Object.values(OUTPUT_FORMATS), { type: 'string', contentMediaType: 'image/*' }),
-        '501': ref('responses', 'NotImplemented'),
-        ...RECORD_RESPONSES,
-      },
-      [
-        image2,
-        pathParameter('region', '`full`, `square`, `x,y,w,h` or `pct:x,y,w,h`', 'full'),
-        pathParameter('size', '`full`, `max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h`; all but `full` and `max` may enlarge, within the limits', '512,'),
-        pathParameter('rotation', 'Degrees, multiples of 90, `!` for a mirror first', '0'),
-        pathParameter('quality', 'Quality', 'default', { type: 'string', enum: ['default', 'color', 'gray', 'bitonal'] }),
-        pathParameter('format', 'Format', 'jpg', { type: 'string', enum: Object.keys(OUTPUT_FORMATS) }),
-      ],
-    ),
-  };
+  paths['/iiif/image/2/{image}/{region}/{size}/{rotation}/{quality}.{format}'] = imageRequest(
+    'An image request in the IIIF Image API 2.1 syntax, planned and rendered as the 3.0 one',
+    image2,
+    '`full`, `max`, `w,`, `,h`, `pct:n`, `w,h`, `!w,h`; all but `full` and `max` may enlarge, within the limits',
+  );
   return paths;
 }
 
