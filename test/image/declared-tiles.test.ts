@@ -3,19 +3,9 @@ import { declaredTiles, isDeclaredTile } from '../../functions/core/iiif/image-3
 import { DEFAULT_IMAGE_LIMITS } from '../../functions/core/iiif/image-3/image-limits.ts';
 import { parseImageRequest } from '../../functions/core/iiif/image-3/parse-image-request.ts';
 import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
+import { SCAN_PYRAMID } from './support/scan-pyramid.ts';
 
-const IMAGE = {
-  width: 6000,
-  height: 8000,
-  tileSize: 512,
-  levels: [
-    { width: 6000, height: 8000 },
-    { width: 3000, height: 4000 },
-    { width: 1500, height: 2000 },
-    { width: 750, height: 1000 },
-    { width: 375, height: 500 },
-  ],
-};
+const IMAGE = SCAN_PYRAMID;
 
 function plan(path: string) {
   const [region = '', size = '', rotation = '', file = ''] = path.split('/');
