@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
-import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
+import { CHROMIUM, chromiumInstalled, itRunsAsInCi, launchChromium } from '../support/chromium.ts';
 import { buildExport } from '../support/export-builder.ts';
 import { repoPath } from '../support/fixtures.ts';
 import { serveTify } from './support/tify-page.ts';
@@ -25,10 +25,7 @@ const HOSTILE = 'The cipher clerk wrote <img src=x onerror="document.title=\'pwn
 if (!chromiumInstalled) console.warn(`\n!! TIFY BROWSER TEST SKIPPED: no Chromium at ${CHROMIUM} (apt-get install -y chromium).\n`);
 
 describe('TIFY in headless Chromium', () => {
-  it('runs here, as it must in CI', () => {
-    if (!chromiumInstalled && process.env.CI) throw new Error(`No Chromium at ${CHROMIUM}: CI must install it (.ci/run does: apt-get install chromium).`);
-    expect(chromiumInstalled || !process.env.CI).toBe(true);
-  });
+  itRunsAsInCi();
 
   if (!chromiumInstalled) return;
 

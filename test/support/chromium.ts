@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,6 +20,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const chromiumInstalled = existsSync(CHROMIUM);
+
+/** A browser suite's first test: here a missing Chromium skips the browser checks (loudly), in CI it fails them. */
+export function itRunsAsInCi(): void {
+  it('runs here, as it must in CI', () => {
+    if (!chromiumInstalled && process.env.CI) throw new Error(`No Chromium at ${CHROMIUM}: CI must install it (.ci/run does: apt-get install chromium).`);
+    expect(chromiumInstalled || !process.env.CI).toBe(true);
+  });
+}
 
 /** Debian's Chromium with a fresh profile, headless, at a desktop viewport; close the context when done. */
 export async function launchChromium(): Promise<{ context: BrowserContext; page: Page; profileDir: string }> {
