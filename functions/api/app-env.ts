@@ -4,7 +4,7 @@ import type { AdminOperations } from '../core/ingest/admin-operations.ts';
 import type { BlobStore, Clock, RecordStore } from '../core/ports.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import type { XmlFragment } from '../core/xml/xml-tree.ts';
-import type { RepresentationCache } from './http/representation-cache.ts';
+import type { RepresentationCache } from '../http/representation-cache.ts';
 
 /** Everything the app needs from outside, built once per container by the entrypoint. */
 export interface AppDeps {

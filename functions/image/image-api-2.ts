@@ -11,13 +11,13 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
-import { sendRepresentation } from '../api/http/conditional.ts';
-import { parseAccept } from '../api/http/negotiate.ts';
-import { reply } from '../api/http/reply.ts';
 import { buildImageInfo2 } from '../core/iiif/image-2/build-image-info.ts';
 import { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../core/iiif/image-2/service-profile.ts';
 import type { ImageLimits } from '../core/iiif/image-3/image-limits.ts';
 import type { ServiceUrls } from '../core/urls.ts';
+import { sendRepresentation } from '../http/conditional.ts';
+import { parseAccept } from '../http/negotiate.ts';
+import { reply } from '../http/reply.ts';
 import { IMAGE_2_SYNTAX, type ImageRequestSyntax } from './image-request-syntax.ts';
 
 export const IMAGE_API_2_PREFIX = '/iiif/image/2';

@@ -5,7 +5,7 @@ import { loadConfig } from '../../schemas/config.ts';
 import { type BackendTimeouts, createS3Client, createStores } from '../adapters/aws-clients.ts';
 import { S3Inbox } from '../adapters/s3-inbox.ts';
 import { ingestExport } from '../core/ingest/ingest-export.ts';
-import { createIngestDeps } from './ingest-deps.ts';
+import { createIngestDeps } from '../imaging/ingest-deps.ts';
 import { createInboxIngest } from './ingest-from-inbox.ts';
 
 /** A batch job, not a request path: pyramid uploads of large scans may take far longer than an API read. */

@@ -5,8 +5,8 @@
 import { Hono } from 'hono';
 import { createApp } from '../api/app.ts';
 import type { AppDeps } from '../api/app-env.ts';
-import { answerUnrouted } from '../api/http/unrouted.ts';
 import type { BlobStore } from '../core/ports.ts';
+import { answerUnrouted } from '../http/unrouted.ts';
 import { createImageApp } from '../image/app.ts';
 
 export function composeLocalApp(deps: AppDeps & { blobs: BlobStore }): Hono {

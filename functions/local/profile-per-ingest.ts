@@ -4,8 +4,8 @@
  * read afresh each time, so an edit to it applies to the next ingest without a restart.
  */
 import type { ArchiveProfile } from '../../schemas/archive-profile.ts';
+import { loadArchiveProfile } from '../adapters/ingest-files.ts';
 import type { AdminOperations } from '../core/ingest/admin-operations.ts';
-import { loadArchiveProfile } from '../ingest/read-inputs.ts';
 
 export function readingProfilePerIngest(operations: AdminOperations, profilePath: string): AdminOperations {
   return {

@@ -12,7 +12,7 @@ import type { ChangePageAddress } from '../../functions/core/discovery/read-chan
 import { systemClock } from '../../functions/core/ports.ts';
 import { changeSortKey } from '../../functions/core/records/list-queries.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
-import { datestampOf, generatedId, generateRecord } from '../oai/support/generate-records.ts';
+import { datestampOf, generatedId, generateRecord } from '../support/generate-records.ts';
 import { emulatedStores } from '../support/local-stack.ts';
 import { median, round } from './stats.ts';
 

@@ -12,11 +12,11 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../../functions/api/app.ts';
-import { BROTLI_QUALITY, encodeBody, GZIP_LEVEL } from '../../functions/api/http/compress.ts';
 import { OAI_PAGE_SIZE } from '../../functions/core/oai/handle-oai-request.ts';
 import { systemClock } from '../../functions/core/ports.ts';
-import { generatedId, generateRecord } from '../oai/support/generate-records.ts';
+import { BROTLI_QUALITY, encodeBody, GZIP_LEVEL } from '../../functions/http/compress.ts';
 import { repoPath } from '../support/fixtures.ts';
+import { generatedId, generateRecord } from '../support/generate-records.ts';
 import { emulatedStores } from '../support/local-stack.ts';
 import { round } from './stats.ts';
 

@@ -21,10 +21,10 @@ import { pathToFileURL } from 'node:url';
 import { type AttributeValue, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import sharp from 'sharp';
 import { createDynamoDbClient, createStores } from '../../functions/adapters/aws-clients.ts';
+import { findExportFiles, loadArchiveProfile, readIngestInput } from '../../functions/adapters/ingest-files.ts';
 import { ensureTable } from '../../functions/adapters/provision.ts';
 import { type IngestDeps, ingestExport } from '../../functions/core/ingest/ingest-export.ts';
-import { createIngestDeps } from '../../functions/ingest/ingest-deps.ts';
-import { findExportFiles, loadArchiveProfile, readIngestInput } from '../../functions/ingest/read-inputs.ts';
+import { createIngestDeps } from '../../functions/imaging/ingest-deps.ts';
 import { startLocalStack } from '../../functions/local/local-stack.ts';
 import { buildExport } from '../support/export-builder.ts';
 import { repoPath, testConfig } from '../support/fixtures.ts';
@@ -128,7 +128,7 @@ async function syntheticScan(size: { width: number; height: number }, seed: numb
 function runCli(run: string, args: string[], dataDir: string, files: number, log: (line: string) => void): Promise<IngestRunFigures> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', repoPath('functions/ingest/cli.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', repoPath('functions/operator/cli.ts'), ...args], {
       cwd: repoPath('.'),
       env: { ...process.env, DATA_DIR: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /** The URLs a crawler walks once per record in the miss-path bench, shared by the walker and the floor server. */
-import { generatedId } from '../oai/support/generate-records.ts';
+import { generatedId } from '../support/generate-records.ts';
 
 export interface MissRoute {
   name: string;

@@ -24,7 +24,7 @@ import { CachedRecordStore } from '../../functions/core/records/cached-record-st
 import { composeLocalApp } from '../../functions/local/compose-app.ts';
 import { startLocalStack } from '../../functions/local/local-stack.ts';
 import { loadConfig } from '../../schemas/config.ts';
-import { datestampOf, generateRecord } from '../oai/support/generate-records.ts';
+import { datestampOf, generateRecord } from '../support/generate-records.ts';
 import { HARVEST_FORMATS, MISS_ROUTES, SAMPLE_RECORDS, walkedId } from './miss-path-routes.ts';
 import { median } from './stats.ts';
 

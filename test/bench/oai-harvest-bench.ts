@@ -14,7 +14,7 @@ import { DynamoDbRecordStore } from '../../functions/adapters/dynamodb-record-st
 import { createApp } from '../../functions/api/app.ts';
 import { OAI_PAGE_SIZE } from '../../functions/core/oai/handle-oai-request.ts';
 import { systemClock } from '../../functions/core/ports.ts';
-import { generateRecord } from '../oai/support/generate-records.ts';
+import { generateRecord } from '../support/generate-records.ts';
 import { emulatedStores } from '../support/local-stack.ts';
 import { type ChangeFeedBenchFigures, runChangeFeedBench } from './change-feed-bench.ts';
 import { median, round } from './stats.ts';

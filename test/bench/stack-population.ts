@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { createStores } from '../../functions/adapters/aws-clients.ts';
 import { loadConfig } from '../../schemas/config.ts';
-import { generatedId, generateRecord } from '../oai/support/generate-records.ts';
 import { EXPORT_110020, OVERLAY_110020 } from '../support/fixtures.ts';
+import { generatedId, generateRecord } from '../support/generate-records.ts';
 import type { BenchChild } from './bench-child.ts';
 import type { BenchTarget } from './bench-server.ts';
 import { SCAN, syntheticScan } from './image-bench.ts';

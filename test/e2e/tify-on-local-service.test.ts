@@ -15,7 +15,7 @@ import { type RunningService, startService } from '../../functions/local/start-s
 import { CHROMIUM, chromiumInstalled, itRunsAsInCi, launchChromium } from '../support/chromium.ts';
 import { buildExport } from '../support/export-builder.ts';
 import { repoPath } from '../support/fixtures.ts';
-import { serveTify } from './support/tify-page.ts';
+import { serveTify } from '../support/tify-page.ts';
 
 const TRANSLATION_START = 'SECOND MAIN ADMINISTRATION OF THE GENERAL STAFF OF THE SOVIET ARMY';
 const TRANSLATION_END = 'With bolshevik greetings!';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
 import { CHROMIUM, chromiumInstalled, itRunsAsInCi, launchChromium } from '../support/chromium.ts';
 import { repoPath } from '../support/fixtures.ts';
-import { serveTify } from './support/tify-page.ts';
+import { serveTify } from '../support/tify-page.ts';
 
 const TRANSLATION_START = 'SECOND MAIN ADMINISTRATION OF THE GENERAL STAFF OF THE SOVIET ARMY';
 

@@ -10,9 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
-import { coverageProblems, followedByCrawl, probeUrl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from '../iiif/iiif-checks.ts';
 import { CHROMIUM, chromiumInstalled, itRunsAsInCi, launchChromium } from '../support/chromium.ts';
 import { repoPath } from '../support/fixtures.ts';
+import { coverageProblems, followedByCrawl, probeUrl, referencedIds, schemaErrors, schemaFragmentOf, semanticProblems } from '../support/iiif-checks.ts';
 
 type Json = { [key: string]: unknown };
 

@@ -14,12 +14,12 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client, createStores } from '../../functions/adapters/aws-clients.ts';
+import { pyramidKey } from '../../functions/core/bucket-layout.ts';
 import { isTombstone } from '../../functions/core/ports.ts';
 import { textObjectKey } from '../../functions/core/records/object-keys.ts';
 import { sha256Hex } from '../../functions/core/records/record-fingerprint.ts';
 import { searchIndexKeyOf } from '../../functions/core/search/record-search-index.ts';
 import { searchSources } from '../../functions/core/search/search-sources.ts';
-import { pyramidKey } from '../../functions/image/image-object-keys.ts';
 import { startLocalStack } from '../../functions/local/local-stack.ts';
 import { buildExport } from '../support/export-builder.ts';
 import { repoPath, testConfig } from '../support/fixtures.ts';
@@ -63,7 +63,7 @@ interface Run {
 /** The ingest CLI on the on-disk store; killed (SIGKILL) once `killAfterLines` report lines are out. */
 function runIngest(killAfterLines?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', repoPath('functions/ingest/cli.ts'), exportsDir, '--images', scansDir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', repoPath('functions/operator/cli.ts'), exportsDir, '--images', scansDir], {
       cwd: repoPath('.'),
       env: { ...process.env, DATA_DIR: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],

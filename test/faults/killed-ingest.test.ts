@@ -40,7 +40,7 @@ async function writeExports(round: number): Promise<string> {
 function runIngest(dir: string, killAfterMs?: number): Promise<number> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', repoPath('functions/ingest/cli.ts'), dir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', repoPath('functions/operator/cli.ts'), dir], {
       cwd: repoPath('.'),
       env: { ...process.env, DATA_DIR: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: 'ignore',

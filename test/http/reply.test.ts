@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { addReplyHeaders, mergeHeaders, reply, replyJson } from '../../functions/api/http/reply.ts';
+import { addReplyHeaders, mergeHeaders, reply, replyJson } from '../../functions/http/reply.ts';
 import { testApp } from '../support/fixtures.ts';
 
 describe('mergeHeaders', () => {

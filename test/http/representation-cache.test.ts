@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RepresentationCache } from '../../functions/api/http/representation-cache.ts';
+import { RepresentationCache } from '../../functions/http/representation-cache.ts';
 import { testApp } from '../support/fixtures.ts';
 
 const rendered = (body: string) => ({ body, headers: {} });

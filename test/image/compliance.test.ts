@@ -8,8 +8,8 @@ import { getImageServiceLevel, isImageService, parseImageServiceRequest } from '
 import { describe, expect, it, vi } from 'vitest';
 import { serviceUrls } from '../../functions/core/urls.ts';
 import { TEST_BASE_URL } from '../support/fixtures.ts';
-import { imageService, imageUrl, TEST_IMAGE_ID } from './image-service-fixture.ts';
-import { type Colour, corners, HEIGHT, pixelsOf, WIDTH } from './quadrant-image.ts';
+import { imageService, imageUrl, TEST_IMAGE_ID } from '../support/image-service-fixture.ts';
+import { type Colour, corners, HEIGHT, pixelsOf, WIDTH } from '../support/quadrant-image.ts';
 
 /** RFC 8288 Link headers, read by an independent parser (http-link-header ships no types). */
 const LinkHeader = createRequire(import.meta.url)('http-link-header') as {

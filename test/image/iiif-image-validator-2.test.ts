@@ -9,7 +9,7 @@
  * level 2 is run at `--version=2.0`, and `regionSquare` (which 2.1 added) is checked here directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailures, IMAGE_ID, startValidatorService, type ValidatorService } from './support/image-validator.ts';
+import { describeFailures, IMAGE_ID, startValidatorService, type ValidatorService } from '../support/image-validator.ts';
 
 const PREFIX = 'iiif/image/2';
 

@@ -6,7 +6,7 @@
  * the service's info.json claims.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFailures, failures, IMAGE_ID, startValidatorService, type ValidatorService } from './support/image-validator.ts';
+import { describeFailures, failures, IMAGE_ID, startValidatorService, type ValidatorService } from '../support/image-validator.ts';
 
 /**
  * The validator's one known difference from Image API 3.0 (../shared/tools/README.md): `size_noup`

@@ -5,15 +5,15 @@
  * versions' headers kept apart. The standard's own validator runs in iiif-image-validator-2.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { ORIGIN_SECRET_HEADER } from '../../functions/api/http/verify-origin.ts';
 import { canonicalRequest2 } from '../../functions/core/iiif/image-2/canonical-request.ts';
 import { parseImageRequest2 } from '../../functions/core/iiif/image-2/parse-image-request.ts';
 import { parseSize2 } from '../../functions/core/iiif/image-2/parse-size.ts';
 import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/verify-origin.ts';
 import { TEST_BASE_URL } from '../support/fixtures.ts';
-import { imageService, TEST_IMAGE_ID, TEST_LIMITS } from './image-service-fixture.ts';
-import { corners, HEIGHT, pixelsOf, WIDTH } from './quadrant-image.ts';
+import { imageService, TEST_IMAGE_ID, TEST_LIMITS } from '../support/image-service-fixture.ts';
+import { corners, HEIGHT, pixelsOf, WIDTH } from '../support/quadrant-image.ts';
 
 const url2 = (params: string, id = TEST_IMAGE_ID) => `/iiif/image/2/${id}/${params}`;
 const url3 = (params: string, id = TEST_IMAGE_ID) => `/iiif/image/3/${id}/${params}`;

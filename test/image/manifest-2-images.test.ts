@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { fixedClock, TEST_BASE_URL, testConfig } from '../support/fixtures.ts';
-import { imageService } from './image-service-fixture.ts';
+import { imageService } from '../support/image-service-fixture.ts';
 
 type Resource = { '@id': string; width: number; height: number; service: { '@id': string; profile: string } };
 type Manifest2 = { thumbnail: Resource; sequences: { canvases: { '@id': string; images: { resource: Resource }[] }[] }[] };

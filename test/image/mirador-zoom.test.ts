@@ -14,8 +14,8 @@ import { isDeclaredTile } from '../../functions/core/iiif/image-3/declared-tiles
 import { DEFAULT_IMAGE_LIMITS } from '../../functions/core/iiif/image-3/image-limits.ts';
 import { parseImageRequest } from '../../functions/core/iiif/image-3/parse-image-request.ts';
 import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
-import { remoteAdmin } from '../../functions/ingest/remote-admin.ts';
 import { type RunningService, startService } from '../../functions/local/start-service.ts';
+import { remoteAdmin } from '../../functions/operator/remote-admin.ts';
 import { CHROMIUM, chromiumInstalled, launchChromium } from '../support/chromium.ts';
 import { EXPORT_110020, OVERLAY_110020 } from '../support/fixtures.ts';
 

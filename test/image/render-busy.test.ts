@@ -1,8 +1,8 @@
 /** The image service when its render queue is full: 503 with Retry-After, and everything else still answers. */
 import { describe, expect, it } from 'vitest';
 import { createImageApp } from '../../functions/image/app.ts';
-import { SharpLeafImageDeriver } from '../../functions/image/leaf-image-deriver.ts';
 import { RenderLanes } from '../../functions/image/render-queue.ts';
+import { SharpLeafImageDeriver } from '../../functions/imaging/leaf-image-deriver.ts';
 import { seededStores, testConfig } from '../support/fixtures.ts';
 
 const TILE = '/iiif/image/3/110020-l37/0,0,256,256/256,/0/default.jpg';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { INDEXES, PARTITION_KEY } from '../../functions/adapters/table-design.ts';
 import type { ServiceFunction } from '../../infra/constructs/service-function.ts';
 import { loadConfig } from '../../schemas/config.ts';
-import { DOMAIN, OAI, only, propertiesOf, REGION, resourcesOf, synth, TOPIC } from './synth.ts';
+import { DOMAIN, OAI, only, propertiesOf, REGION, resourcesOf, synth, TOPIC } from '../support/synth-stack.ts';
 
 const withoutDomain = synth();
 const withDomain = synth({ domain: DOMAIN, alarmTopicArn: TOPIC });

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchiveProfile } from '../../functions/adapters/ingest-files.ts';
 import { S3Inbox } from '../../functions/adapters/s3-inbox.ts';
 import { ingestExport } from '../../functions/core/ingest/ingest-export.ts';
 import { isTombstone } from '../../functions/core/ports.ts';
-import { createIngestDeps } from '../../functions/ingest/ingest-deps.ts';
+import { createIngestDeps } from '../../functions/imaging/ingest-deps.ts';
 import { createInboxIngest, decodeEventKey, IngestRejectedError, inboxPairOf } from '../../functions/ingest/ingest-from-inbox.ts';
-import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { buildExport } from '../support/export-builder.ts';
 import { ARCHIVE_PROFILE, EXPORT_110020, OVERLAY_110020 } from '../support/fixtures.ts';
 import { emulatedStores } from '../support/local-stack.ts';

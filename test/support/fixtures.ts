@@ -1,11 +1,11 @@
 /** Shared test fixtures: the real 110020 export, ingested into in-memory stores with a fixed clock. */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { loadArchiveProfile } from '../../functions/adapters/ingest-files.ts';
 import { createApp } from '../../functions/api/app.ts';
 import type { AppDeps } from '../../functions/api/app-env.ts';
 import { type IngestDeps, ingestExport, type LeafImageDeriver } from '../../functions/core/ingest/ingest-export.ts';
 import type { BlobStore, Clock, RecordStore } from '../../functions/core/ports.ts';
-import { loadArchiveProfile } from '../../functions/ingest/read-inputs.ts';
 import { loadConfig } from '../../schemas/config.ts';
 import type { ArchivalRecord } from '../../schemas/record.ts';
 import { MemoryBlobStore, MemoryRecordStore } from './memory-stores.ts';

@@ -19,9 +19,9 @@ import {
 } from '../../core/citation/citation-styles.ts';
 import { FORMATTED_CITATION_VERSION } from '../../core/citation/format-citation.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
+import { sendCachedRepresentation } from '../../http/conditional.ts';
+import { badRequest } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendCachedRepresentation } from '../http/conditional.ts';
-import { badRequest } from '../http/problem.ts';
 import { type CitationRequest, formatCitation } from './citation-engines.ts';
 
 export interface CitationParams {

@@ -1,5 +1,5 @@
 import { buildTranslationText } from '../../core/landing/build-translation-text.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../../http/problem.ts';
 import type { Rendering } from './rendering.ts';
 
 /** The translation as plain text, with its source and rights. */

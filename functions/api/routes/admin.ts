@@ -11,11 +11,11 @@ import * as z from 'zod/mini';
 import { ArchiveProfileSchema } from '../../../schemas/archive-profile.ts';
 import type { AdminOperations } from '../../core/ingest/admin-operations.ts';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
+import { checkedRecordId } from '../../http/load-record.ts';
+import { badRequest, HttpProblem, notFound, toProblem } from '../../http/problem.ts';
+import { readBodyWithin } from '../../http/read-body.ts';
+import { replyJson } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
-import { badRequest, HttpProblem, notFound, toProblem } from '../http/problem.ts';
-import { readBodyWithin } from '../http/read-body.ts';
-import { replyJson } from '../http/reply.ts';
-import { checkedRecordId } from '../load-record.ts';
 
 const BASE64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 

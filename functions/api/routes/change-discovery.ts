@@ -9,8 +9,8 @@ import { buildChangeCollection, buildChangePage, type ChangePageUrl, DISCOVERY_M
 import { type ChangePageAddress, readChangePage } from '../../core/discovery/read-change-page.ts';
 import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
+import { badRequest } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { badRequest } from '../http/problem.ts';
 import { sendPresentation } from './iiif-presentation.ts';
 
 const COLLECTION_PATH = '/iiif/discovery/1/activity/all-changes';

@@ -1,9 +1,9 @@
 /** `/records/{id}/citation?style=&locale=&form=note|bibliography&format=text|html`: a formatted citation. */
 import { Hono } from 'hono';
+import { loadRecord } from '../../http/load-record.ts';
+import { negotiate } from '../../http/negotiate.ts';
 import type { AppEnv } from '../app-env.ts';
 import { citationRequest, sendCitation } from '../citation/send-citation.ts';
-import { negotiate } from '../http/negotiate.ts';
-import { loadRecord } from '../load-record.ts';
 
 export const citationRoutes = new Hono<AppEnv>().get('/records/:id/citation', async (c) => {
   const record = await loadRecord(c.get('deps').records, c.req.param('id'));

@@ -21,10 +21,10 @@ import { type RecordSearchIndex, readSearchIndex } from '../../core/search/recor
 import { SEARCH_INDEX_VERSION } from '../../core/search/search-index.ts';
 import { searchRecord } from '../../core/search/search-record.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
+import { sendCachedRepresentation } from '../../http/conditional.ts';
+import { loadRecord } from '../../http/load-record.ts';
+import { badRequest, notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendCachedRepresentation } from '../http/conditional.ts';
-import { badRequest, notFound } from '../http/problem.ts';
-import { loadRecord } from '../load-record.ts';
 
 const SEARCH_MEDIA_TYPE = 'application/ld+json';
 /** Terms an autocomplete answers with, at most. */

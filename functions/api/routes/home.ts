@@ -10,10 +10,10 @@ import { buildHomeLinkset, buildHomePage, homeLinks } from '../../core/landing/b
 import { LANDING_SECURITY_HEADERS } from '../../core/landing/landing-assets.ts';
 import { readHomeOverview } from '../../core/landing/read-home-overview.ts';
 import { formatLinkHeader } from '../../core/signposting/signposting-links.ts';
+import { sendRepresentation } from '../../http/conditional.ts';
+import { negotiate } from '../../http/negotiate.ts';
+import { HttpProblem } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
-import { negotiate } from '../http/negotiate.ts';
-import { HttpProblem } from '../http/problem.ts';
 
 /** What `/` offers, in order of preference: no `Accept`, or `*\/*`, gets the page. */
 export const HOME_OFFERS = [

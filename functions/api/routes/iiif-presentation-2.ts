@@ -13,10 +13,10 @@ import { findPresentation2Part } from '../../core/iiif/presentation-2/presentati
 import { presentation2Space } from '../../core/iiif/presentation-2/presentation-2-space.ts';
 import { PRESENTATION_2_MEDIA_TYPE } from '../../core/iiif/presentation-2/types.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
+import { sendCachedRepresentation } from '../../http/conditional.ts';
+import { loadRecord } from '../../http/load-record.ts';
+import { notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendCachedRepresentation } from '../http/conditional.ts';
-import { notFound } from '../http/problem.ts';
-import { loadRecord } from '../load-record.ts';
 import { autocomplete, search } from './content-search.ts';
 import { requestedCollectionPage, sendPresentation } from './iiif-presentation.ts';
 import { redirectToPreferredVersion } from './iiif-presentation-version.ts';

@@ -4,10 +4,10 @@
  * so that every document is served at its own id; both answers vary on `Accept`.
  */
 import type { Context } from 'hono';
+import { CACHE_METADATA } from '../../http/conditional.ts';
+import { reply } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
-import { CACHE_METADATA } from '../http/conditional.ts';
-import { type PresentationVersion, preferredOtherVersion } from '../http/presentation-version.ts';
-import { reply } from '../http/reply.ts';
+import { type PresentationVersion, preferredOtherVersion } from '../presentation-version.ts';
 
 export function redirectToPreferredVersion(c: Context<AppEnv>, served: PresentationVersion, recordId: string): Response | undefined {
   const other = preferredOtherVersion(c.req.header('Accept'), served);

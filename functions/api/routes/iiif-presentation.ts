@@ -14,10 +14,10 @@ import { readCollectionPage } from '../../core/iiif/presentation-3/read-collecti
 import { PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
 import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
+import { sendCachedRepresentation, sendRepresentation } from '../../http/conditional.ts';
+import { loadRecord } from '../../http/load-record.ts';
+import { badRequest, notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendCachedRepresentation, sendRepresentation } from '../http/conditional.ts';
-import { badRequest, notFound } from '../http/problem.ts';
-import { loadRecord } from '../load-record.ts';
 import { redirectToPreferredVersion } from './iiif-presentation-version.ts';
 
 const COLLECTION_ROOT = '/iiif/3/collection/';

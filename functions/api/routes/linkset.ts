@@ -2,11 +2,11 @@
 import { Hono } from 'hono';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import { buildLinkset, formatLinksetText, type SignpostingInput } from '../../core/signposting/signposting-links.ts';
+import { sendRepresentation } from '../../http/conditional.ts';
+import { loadRecord } from '../../http/load-record.ts';
+import { negotiate } from '../../http/negotiate.ts';
+import { HttpProblem } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
-import { negotiate } from '../http/negotiate.ts';
-import { HttpProblem } from '../http/problem.ts';
-import { loadRecord } from '../load-record.ts';
 import { RENDERINGS } from '../renderings/index.ts';
 import { renderingResources } from '../renderings/rendering-resources.ts';
 

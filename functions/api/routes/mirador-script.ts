@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type ContentCoding, encodeBody } from '../http/compress.ts';
+import { type ContentCoding, encodeBody } from '../../http/compress.ts';
 
 export interface MiradorScript {
   bytes: Uint8Array<ArrayBuffer>;

@@ -2,9 +2,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { handleOaiRequest, type OaiRepository } from '../../core/oai/handle-oai-request.ts';
+import { readBodyWithin } from '../../http/read-body.ts';
+import { reply } from '../../http/reply.ts';
 import type { AppEnv, RequestDeps } from '../app-env.ts';
-import { readBodyWithin } from '../http/read-body.ts';
-import { reply } from '../http/reply.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** More than any legal request needs; a longer body is refused with 413. */

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { ServiceUrls } from '../../core/urls.ts';
+import { sendRepresentation } from '../../http/conditional.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
 import { buildOpenApi } from '../openapi/build-openapi.ts';
 
 /** The description's own version: bump its minor for additions, its major for changes a client notices. */

@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { DISSEMINATION_VERSION } from '../../core/records/record-fingerprint.ts';
 import { buildRightsJson } from '../../core/rights/describe-rights.ts';
+import { sendRepresentation } from '../../http/conditional.ts';
+import { loadRecord } from '../../http/load-record.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
-import { loadRecord } from '../load-record.ts';
 
 export const rightsRoutes = new Hono<AppEnv>().get('/records/:id/rights', async (c) => {
   const record = await loadRecord(c.get('deps').records, c.req.param('id'));

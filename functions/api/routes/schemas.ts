@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { type PublishedSchemaName, publishedSchemas } from '../../../schemas/registry.ts';
 import { renderJsonSchema } from '../../../schemas/render-json-schema.ts';
+import { sendRepresentation } from '../../http/conditional.ts';
+import { notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
-import { notFound } from '../http/problem.ts';
 
 const isPublished = (name: string): name is PublishedSchemaName => Object.hasOwn(publishedSchemas, name);
 

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { isTombstone } from '../../core/ports.ts';
 import { el, serializeXml, type XmlElement } from '../../core/xml/xml-tree.ts';
+import { sendRepresentation } from '../../http/conditional.ts';
 import type { AppEnv } from '../app-env.ts';
-import { sendRepresentation } from '../http/conditional.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** The sitemaps protocol's limit of URLs in one file. */

@@ -13,10 +13,10 @@
  */
 import { Hono } from 'hono';
 import { escapeXmlAttribute } from '../../core/xml/escape-xml.ts';
+import { loadRecord } from '../../http/load-record.ts';
+import { badRequest, HttpProblem } from '../../http/problem.ts';
+import { reply } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
-import { badRequest, HttpProblem } from '../http/problem.ts';
-import { reply } from '../http/reply.ts';
-import { loadRecord } from '../load-record.ts';
 import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
 import { mediaTypeOf } from '../renderings/rendering-resources.ts';
 import { sendRendering } from './records.ts';

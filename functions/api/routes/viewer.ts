@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { chooseContentCoding } from '../../http/compress.ts';
+import { CACHE_IMMUTABLE, CACHE_METADATA, matchesEtag, sendRepresentation } from '../../http/conditional.ts';
+import { badRequest, notFound } from '../../http/problem.ts';
+import { reply } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
-import { chooseContentCoding } from '../http/compress.ts';
-import { CACHE_IMMUTABLE, CACHE_METADATA, matchesEtag, sendRepresentation } from '../http/conditional.ts';
-import { badRequest, notFound } from '../http/problem.ts';
-import { reply } from '../http/reply.ts';
 import { loadMiradorScript } from './mirador-script.ts';
 
 const MAX_MANIFEST_URL_LENGTH = 2048;

@@ -1,7 +1,7 @@
 /**
  * Where the record's own objects live in the bucket, content-addressed so that a write never
  * changes what a stored record points to: the export and its overlay byte for byte under
- * `sources/`, its texts under `text/`. (Leaf images: `functions/image/image-object-keys.ts`.)
+ * `sources/`, its texts under `text/`. (Leaf images: `functions/core/bucket-layout.ts`.)
  */
 import type { RecordText } from '../../../schemas/record.ts';
 
