@@ -4,6 +4,7 @@
  * never word them differently.
  */
 import type { ArchivalRecord, Rights } from '../../../schemas/record.ts';
+import type { RightsJson } from '../../../schemas/rights-json.ts';
 import type { ServiceUrls } from '../urls.ts';
 import { RIGHTS_STATEMENT_LABELS, rightsStatementId } from './rights-statements.ts';
 
@@ -48,7 +49,7 @@ export function rightsText(rights: Rights): string {
 }
 
 /** The body of `/records/{id}/rights`. */
-export function buildRightsJson(record: ArchivalRecord, urls: ServiceUrls) {
+export function buildRightsJson(record: ArchivalRecord, urls: ServiceUrls): RightsJson {
   const d = describeRights(record.rights);
   return {
     record: urls.record(record.id),
