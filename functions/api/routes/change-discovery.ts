@@ -11,6 +11,7 @@ import { signCursor, verifyCursor } from '../../core/paging/signed-cursor.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
 import { badRequest } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
+import { COMMON_RESPONSES, type OpenApiPaths, ok, operation, queryParameter } from '../openapi/operations.ts';
 import { sendPresentation } from './iiif-presentation.ts';
 
 const COLLECTION_PATH = '/iiif/discovery/1/activity/all-changes';
@@ -50,3 +51,32 @@ export const changeDiscoveryRoutes = new Hono<AppEnv>()
   .get(COLLECTION_PATH, (c) => sendPresentation(c, buildChangeCollection(c.get('deps').urls, pageUrlOf(c)), DISCOVERY_MEDIA_TYPE))
   .get(`${COLLECTION_PATH}/page`, (c) => sendPage(c, requestedAddress(c)))
   .get(`${COLLECTION_PATH}/page/last`, (c) => sendPage(c, { kind: 'last' }));
+
+const PAGE = ok('An OrderedCollectionPage of activities, oldest first', [DISCOVERY_MEDIA_TYPE]);
+
+export const changeDiscoveryPaths: OpenApiPaths = {
+  [COLLECTION_PATH]: {
+    get: operation(
+      'iiif',
+      'IIIF Change Discovery 1.0: the OrderedCollection of every change to the manifests',
+      { '200': ok('The collection, with its first and last pages', [DISCOVERY_MEDIA_TYPE]), ...COMMON_RESPONSES },
+      [],
+      { description: 'Create, Update and Delete activities, one per record (its latest change), oldest first: readers start at `last` and follow `prev`.' },
+    ),
+  },
+  [`${COLLECTION_PATH}/page`]: {
+    get: operation(
+      'iiif',
+      'A page of the change feed: the first, or the one after or before a key',
+      { '200': PAGE, ...COMMON_RESPONSES },
+      [
+        queryParameter('after', 'A signed key from a page’s `next` link: the activities just newer than it', { type: 'string' }),
+        queryParameter('before', 'A signed key from a page’s `prev` link: the activities just older than it', { type: 'string' }),
+      ],
+      { description: 'Without `after` or `before`, the first page (the oldest activities). Keys the service did not sign, or both at once, are a 400.' },
+    ),
+  },
+  [`${COLLECTION_PATH}/page/last`]: {
+    get: operation('iiif', 'The last page of the change feed: the newest activities', { '200': PAGE, ...COMMON_RESPONSES }),
+  },
+};

@@ -19,12 +19,13 @@ import {
 import { completeTerm, parseQuery } from '../../core/search/query-index.ts';
 import { type RecordSearchIndex, readSearchIndex } from '../../core/search/record-search-index.ts';
 import { SEARCH_INDEX_VERSION } from '../../core/search/search-index.ts';
-import { searchRecord } from '../../core/search/search-record.ts';
+import { SEARCH_PAGE_SIZE, searchRecord } from '../../core/search/search-record.ts';
 import type { ServiceUrls } from '../../core/urls.ts';
 import { sendCachedRepresentation } from '../../http/conditional.ts';
 import { loadRecord } from '../../http/load-record.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
+import { type OpenApiPaths, type Operation, queryParameter, RECORD_ID, RECORD_RESPONSES } from '../openapi/operations.ts';
 
 const SEARCH_MEDIA_TYPE = 'application/ld+json';
 /** Terms an autocomplete answers with, at most. */
@@ -120,3 +121,52 @@ export const contentSearchRoutes = new Hono<AppEnv>()
   .get('/iiif/search/2/:id', (c) => search(c, 2))
   .get('/iiif/search/1/:id/autocomplete', (c) => autocomplete(c, 1))
   .get('/iiif/search/2/:id/autocomplete', (c) => autocomplete(c, 2));
+
+const IGNORED = UNSUPPORTED_SEARCH_PARAMETERS.map((name) =>
+  queryParameter(name, `Defined by the Content Search APIs and not applied here: listed in the response's \`ignored\``, { type: 'string' }),
+);
+
+/** The search of Content Search `version`, also the 2.1 manifest's service (`iiif-presentation-2.ts`). */
+export function searchOperation(version: 1 | 2): Operation {
+  const answer =
+    version === 1
+      ? 'an `sc:AnnotationList` of painting annotations on canvases, with `hits` (before, match, after)'
+      : 'an `AnnotationPage` of the matched words as annotations on canvases, with `contextualizing` TextQuoteSelectors';
+  return {
+    tags: ['iiif'],
+    summary: `IIIF Content Search ${version}.0 inside the record: ${answer}, ${SEARCH_PAGE_SIZE} hits a page`,
+    parameters: [
+      RECORD_ID,
+      queryParameter(
+        'q',
+        'Words to find (every one must occur), and "quoted phrases"; case and accents are ignored',
+        { type: 'string', minLength: 1 },
+        { required: true, example: 'Kim Il Sung' },
+      ),
+      queryParameter('page', 'The page of hits, from 0', { type: 'integer', minimum: 0 }),
+      ...IGNORED,
+    ],
+    responses: { '200': { description: 'A page of hits', content: { [SEARCH_MEDIA_TYPE]: {} } }, ...RECORD_RESPONSES },
+  };
+}
+
+export function autocompleteOperation(version: 1 | 2): Operation {
+  return {
+    tags: ['iiif'],
+    summary: `IIIF Content Search ${version}.0 autocomplete: the record's terms (or phrases) that begin with \`q\`, the most frequent first (a ${version === 1 ? '`search:TermList`' : '`TermPage`'})`,
+    parameters: [
+      RECORD_ID,
+      queryParameter('q', 'The start of a term, or of a phrase', { type: 'string', minLength: 1 }, { required: true, example: 'ki' }),
+      queryParameter('min', 'Only terms that occur at least this often', { type: 'integer', minimum: 0 }),
+      ...IGNORED,
+    ],
+    responses: { '200': { description: 'The terms', content: { [SEARCH_MEDIA_TYPE]: {} } }, ...RECORD_RESPONSES },
+  };
+}
+
+export const contentSearchPaths: OpenApiPaths = {
+  '/iiif/search/1/{id}': { get: searchOperation(1) },
+  '/iiif/search/1/{id}/autocomplete': { get: autocompleteOperation(1) },
+  '/iiif/search/2/{id}': { get: searchOperation(2) },
+  '/iiif/search/2/{id}/autocomplete': { get: autocompleteOperation(2) },
+};

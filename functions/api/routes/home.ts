@@ -14,6 +14,7 @@ import { sendRepresentation } from '../../http/conditional.ts';
 import { negotiate } from '../../http/negotiate.ts';
 import { HttpProblem } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
+import { type OpenApiPaths, ok, operation, ref } from '../openapi/operations.ts';
 
 /** What `/` offers, in order of preference: no `Accept`, or `*\/*`, gets the page. */
 export const HOME_OFFERS = [
@@ -46,3 +47,28 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c) => {
 });
 
 const digest = (body: string) => createHash('sha256').update(body).digest('base64url').slice(0, 32);
+
+export const homePaths: OpenApiPaths = {
+  '/': {
+    get: operation(
+      'discovery',
+      'The home page: what the archive holds, the records changed recently, where machines start',
+      {
+        '200': {
+          ...ok('The home page for browsers (also without `Accept`, or `*/*`); for JSON clients, its links as an RFC 9264 link set', [
+            ...new Set(HOME_OFFERS.map((o) => o.mediaType)),
+          ]),
+          headers: { Link: { schema: { type: 'string' }, description: 'The OpenAPI description, `rel="service-desc"`' } },
+        },
+        '406': ref('responses', 'NotAcceptable'),
+        '304': ref('responses', 'NotModified'),
+        '503': ref('responses', 'Unavailable'),
+      },
+      [],
+      {
+        description:
+          'Negotiated on `Accept` (`Vary: Accept`): HTML, the collection tree by repository and fond (each linked to its IIIF collection and its OAI-PMH set) and the records added or changed most recently; `application/linkset+json` or `application/json`, the link set (`service-desc`, `service-doc`).',
+      },
+    ),
+  },
+};

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { buildCollection, type CollectionPage, PAGE_PARAMETER } from '../../core/iiif/presentation-3/build-collection.ts';
 import { buildManifest } from '../../core/iiif/presentation-3/build-manifest.ts';
-import { parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
+import { ARCHIVAL_LEVELS, parseCollectionPath } from '../../core/iiif/presentation-3/collection-paths.ts';
 import { findPresentationPart } from '../../core/iiif/presentation-3/presentation-parts.ts';
 import { readCollectionPage } from '../../core/iiif/presentation-3/read-collection-page.ts';
 import { PRESENTATION_MEDIA_TYPE } from '../../core/iiif/presentation-3/types.ts';
@@ -18,7 +18,19 @@ import { sendCachedRepresentation, sendRepresentation } from '../../http/conditi
 import { loadRecord } from '../../http/load-record.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
-import { redirectToPreferredVersion } from './iiif-presentation-version.ts';
+import {
+  COMMON_RESPONSES,
+  type OpenApiPaths,
+  type Operation,
+  ok,
+  operation,
+  type Parameter,
+  pathParameter,
+  queryParameter,
+  RECORD_ID,
+  RECORD_RESPONSES,
+} from '../openapi/operations.ts';
+import { redirectToPreferredVersion, VERSION_NEGOTIATION, VERSION_REDIRECT } from './iiif-presentation-version.ts';
 
 const COLLECTION_ROOT = '/iiif/3/collection/';
 
@@ -98,3 +110,71 @@ export const iiifPresentationRoutes = new Hono<AppEnv>()
   .get('/iiif/3/:id/annotations/:name', (c) => sendPart(c, `annotations/${c.req.param('name')}`))
   .get('/iiif/3/:id/annotation/:name', (c) => sendPart(c, `annotation/${c.req.param('name')}`))
   .get('/iiif/3/:id/range/:name', (c) => sendPart(c, `range/${c.req.param('name')}`));
+
+/** The examples of the archival levels' path parameters: a delo of the seeded store, and its fond and opis. */
+const LEVEL_EXAMPLES = { repository: 'APRF', fond: '45', opis: '1', delo: '337' };
+
+/** The collections of the archival tree below `root`, one path per depth (`{repository}`, `{repository}/{fond}`, ...). */
+export function archiveCollectionPaths(
+  root: string,
+  summary: (level: string) => string,
+  collection: (summary: string, parameters: Parameter[]) => Operation,
+): OpenApiPaths {
+  return Object.fromEntries(
+    ARCHIVAL_LEVELS.map((_, depth) => {
+      const levels = ARCHIVAL_LEVELS.slice(0, depth + 1);
+      return [
+        `${root}${levels.map((level) => `{${level}}`).join('/')}`,
+        {
+          get: collection(
+            summary(levels[levels.length - 1] as string),
+            levels.map((level) => pathParameter(level, `The ${level}, as the reference writes it`, LEVEL_EXAMPLES[level])),
+          ),
+        },
+      ];
+    }),
+  );
+}
+
+/** Path parameters both Presentation versions' parts name. */
+export const CANVAS_PARAMETER = pathParameter('name', 'The canvas name, after the leaf (`document` when the source cites no leaf)', 'l37');
+export const TEXT_PARAMETER = pathParameter('name', 'The kind and language of the text, and its number when there are several', 'translation-en');
+export const RANGE_PARAMETER = pathParameter('name', 'The range', 'document');
+
+const part = (summary: string, description: string, parameters: Parameter[]) => ({
+  get: operation('iiif', summary, { '200': ok(description, [PRESENTATION_MEDIA_TYPE]), ...RECORD_RESPONSES }, [RECORD_ID, ...parameters]),
+});
+const page = queryParameter(PAGE_PARAMETER, 'A continuation page of the collection, as its previous page links to it', { type: 'string' });
+const collection = (summary: string, parameters: Parameter[]) =>
+  operation('iiif', summary, { '200': ok('A IIIF Presentation 3.0 Collection', [PRESENTATION_MEDIA_TYPE]), ...COMMON_RESPONSES }, [...parameters, page]);
+
+export const iiifPresentationPaths: OpenApiPaths = {
+  '/iiif/3/{id}/manifest': {
+    get: operation(
+      'iiif',
+      'The record as a IIIF Presentation 3.0 Manifest',
+      { '200': ok('The Manifest', [PRESENTATION_MEDIA_TYPE]), ...VERSION_REDIRECT, ...RECORD_RESPONSES },
+      [RECORD_ID],
+      { description: VERSION_NEGOTIATION },
+    ),
+  },
+  '/iiif/3/{id}/canvas/{name}': part('One Canvas of the Manifest, dereferenced', 'The Canvas', [CANVAS_PARAMETER]),
+  '/iiif/3/{id}/canvas/{name}/page/{page}': part("A canvas's painting AnnotationPage, dereferenced", 'The AnnotationPage', [
+    CANVAS_PARAMETER,
+    pathParameter('page', 'The page of the canvas', 'painting'),
+  ]),
+  '/iiif/3/{id}/canvas/{name}/annotation/{annotation}': part("A canvas's painting Annotation, dereferenced", 'The Annotation', [
+    CANVAS_PARAMETER,
+    pathParameter('annotation', 'The annotation of the canvas', 'painting'),
+  ]),
+  '/iiif/3/{id}/annotations/{name}': part(
+    "A text's AnnotationPage (translation or transcription), which every canvas the text covers references",
+    'The AnnotationPage',
+    [TEXT_PARAMETER],
+  ),
+  '/iiif/3/{id}/annotation/{name}': part("A text's supplementing Annotation, with the text as HTML", 'The Annotation', [TEXT_PARAMETER]),
+  '/iiif/3/{id}/range/{name}': part('A Range of the Manifest, dereferenced', 'The Range', [RANGE_PARAMETER]),
+  [`${COLLECTION_ROOT}top`]: { get: collection('The top collection: every record, and the repositories', []) },
+  [`${COLLECTION_ROOT}all`]: { get: collection('Every record, in the order of its last change', []) },
+  ...archiveCollectionPaths(`${COLLECTION_ROOT}archive/`, (level) => `The ${level} as a collection of its sub-levels and manifests`, collection),
+};

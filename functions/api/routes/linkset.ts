@@ -7,6 +7,7 @@ import { loadRecord } from '../../http/load-record.ts';
 import { negotiate } from '../../http/negotiate.ts';
 import { HttpProblem } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
+import { type OpenApiPaths, ok, operation, RECORD_ID, RECORD_RESPONSES } from '../openapi/operations.ts';
 import { RENDERINGS } from '../renderings/index.ts';
 import { renderingResources } from '../renderings/rendering-resources.ts';
 
@@ -34,3 +35,14 @@ export const linksetRoutes = new Hono<AppEnv>().get('/linkset/:id', async (c) =>
     headers: { Vary: 'Accept' },
   });
 });
+
+export const linksetPaths: OpenApiPaths = {
+  '/linkset/{id}': {
+    get: operation(
+      'discovery',
+      'FAIR Signposting link set of the record (RFC 9264)',
+      { '200': ok('The link set', ['application/linkset+json', 'application/linkset']), ...RECORD_RESPONSES },
+      [RECORD_ID],
+    ),
+  },
+};

@@ -2,9 +2,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { handleOaiRequest, type OaiRepository } from '../../core/oai/handle-oai-request.ts';
+import { METADATA_FORMATS } from '../../core/oai/metadata-formats.ts';
+import { OAI_VERBS } from '../../core/oai/parse-oai-request.ts';
 import { readBodyWithin } from '../../http/read-body.ts';
 import { reply } from '../../http/reply.ts';
 import type { AppEnv, RequestDeps } from '../app-env.ts';
+import { type OpenApiPaths, ok, operation, ref, type Schema } from '../openapi/operations.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** More than any legal request needs; a longer body is refused with 413. */
@@ -57,3 +60,43 @@ export const oaiRoutes = new Hono<AppEnv>()
     // Without readable arguments there is no verb: the protocol's answer is badVerb.
     return answer(c, pairs ?? []);
   });
+
+/** The protocol's arguments, the same in the query (GET) and in the form body (POST). */
+const ARGUMENTS: { name: string; description: string; schema: Schema }[] = [
+  { name: 'verb', description: 'The OAI-PMH request', schema: { type: 'string', enum: [...OAI_VERBS] } },
+  { name: 'identifier', description: 'An OAI identifier, `oai:{repositoryIdentifier}:{id}`', schema: { type: 'string' } },
+  { name: 'metadataPrefix', description: 'Metadata format', schema: { type: 'string', enum: METADATA_FORMATS.map((f) => f.prefix) } },
+  { name: 'from', description: 'UTC date or datetime (`YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`)', schema: { type: 'string' } },
+  { name: 'until', description: 'UTC date or datetime, the same granularity as `from`', schema: { type: 'string' } },
+  { name: 'set', description: 'A setSpec, as ListSets gives them', schema: { type: 'string' } },
+  { name: 'resumptionToken', description: 'The token of the previous list response', schema: { type: 'string' } },
+];
+const RESPONSES = {
+  '200': ok('An OAI-PMH response; protocol errors are answered in it, with status 200', ['text/xml; charset=utf-8']),
+  '503': ref('responses', 'Unavailable'),
+};
+
+export const oaiPaths: OpenApiPaths = {
+  '/oai': {
+    get: operation(
+      'oai-pmh',
+      'OAI-PMH 2.0 (Dublin Core, MODS 3.7, MARCXML, DataCite 4.7)',
+      RESPONSES,
+      ARGUMENTS.map((a) => ({ ...a, in: 'query' as const, ...(a.name === 'verb' ? { required: true, example: 'Identify' } : {}) })),
+    ),
+    post: operation('oai-pmh', 'OAI-PMH 2.0, arguments in a form body', { ...RESPONSES, '413': ref('responses', 'ContentTooLarge') }, [], {
+      requestBody: {
+        required: true,
+        content: {
+          [FORM]: {
+            schema: {
+              type: 'object',
+              properties: Object.fromEntries(ARGUMENTS.map((a) => [a.name, { ...a.schema, description: a.description }])),
+              required: ['verb'],
+            },
+          },
+        },
+      },
+    }),
+  },
+};

@@ -11,6 +11,7 @@ import { HttpProblem, notFound } from '../../http/problem.ts';
 import { reply } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
 import { citationRequest, citationUrl, sendCitation } from '../citation/send-citation.ts';
+import { type OpenApiPaths, ok, operation, RECORD_ID, RECORD_RESPONSES, ref } from '../openapi/operations.ts';
 import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
 import type { RenderContext, Rendering } from '../renderings/rendering.ts';
 import { mediaTypeOf } from '../renderings/rendering-resources.ts';
@@ -126,3 +127,45 @@ export const recordRoutes = new Hono<AppEnv>().get('/records/:file', async (c) =
   if (!rendering) throw notFound(`Record "${record.id}" has no rendering ".${extension}".`);
   return sendRendering(c, record, rendering, new Map(Object.entries(c.req.query())));
 });
+
+/** The operations of `/records/{id}`: the negotiated record, and each rendering at its own URL. */
+export const recordPaths: OpenApiPaths = {
+  '/records/{id}': {
+    get: operation(
+      'records',
+      'The record: its landing page, or the representation Accept asks for',
+      {
+        '200': ok(
+          "The chosen representation; `Content-Location` names its own URL. Without `Accept`, with `*/*` or with a browser's `Accept`, the landing page (HTML).",
+          [...new Set([...RENDERINGS.flatMap((r) => r.mediaTypes), BIBLIOGRAPHY_MEDIA_TYPE])],
+        ),
+        '406': ref('responses', 'NotAcceptable'),
+        ...RECORD_RESPONSES,
+      },
+      [RECORD_ID],
+      {
+        description: `Content negotiation on \`Accept\` (with q-values, \`Vary: Accept\`), like a DOI: a request without \`Accept\`, with \`*/*\` (curl, Zotero's translation-server, Wikipedia's Citoid) or with a browser's \`Accept\` gets the landing page, \`text/html\`, which carries the Highwire \`citation_*\` tags, unAPI and a link to every other format; \`application/json\` gets the Record; any other media type named outright, its rendering; \`${BIBLIOGRAPHY_MEDIA_TYPE}; style=...; locale=...\` a formatted citation. When \`Accept\` allows several, the landing page comes first, then the Record JSON, then the others in the order listed. A withdrawn record answers 410 the same way: a page where a live record's landing page would be sent, problem JSON otherwise. Every representation is also at its own URL below.`,
+      },
+    ),
+  },
+  ...Object.fromEntries(
+    RENDERINGS.map((rendering) => [
+      `/records/{id}.${rendering.extension}`,
+      {
+        get: operation(
+          'records',
+          `The record as ${rendering.label ?? rendering.extension}`,
+          {
+            '200': ok(
+              rendering.label ?? rendering.extension,
+              [rendering.contentType],
+              rendering.extension === 'json' ? ref('schemas', 'ArchivalRecord') : undefined,
+            ),
+            ...RECORD_RESPONSES,
+          },
+          [RECORD_ID],
+        ),
+      },
+    ]),
+  ),
+};

@@ -5,6 +5,7 @@ import { buildRightsJson } from '../../core/rights/describe-rights.ts';
 import { sendRepresentation } from '../../http/conditional.ts';
 import { loadRecord } from '../../http/load-record.ts';
 import type { AppEnv } from '../app-env.ts';
+import { type OpenApiPaths, ok, operation, RECORD_ID, RECORD_RESPONSES, ref } from '../openapi/operations.ts';
 
 export const rightsRoutes = new Hono<AppEnv>().get('/records/:id/rights', async (c) => {
   const record = await loadRecord(c.get('deps').records, c.req.param('id'));
@@ -15,3 +16,14 @@ export const rightsRoutes = new Hono<AppEnv>().get('/records/:id/rights', async 
     headers: { Link: `<${record.rights.uri}>; rel="license"` },
   });
 });
+
+export const rightsPaths: OpenApiPaths = {
+  '/records/{id}/rights': {
+    get: operation(
+      'records',
+      'The rights: rightsstatements.org URI and label, the statement verbatim, holder and contact',
+      { '200': ok('The rights', ['application/json; charset=utf-8'], ref('schemas', 'Rights')), ...RECORD_RESPONSES },
+      [RECORD_ID],
+    ),
+  },
+};

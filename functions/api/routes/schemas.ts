@@ -5,6 +5,7 @@ import { renderJsonSchema } from '../../../schemas/render-json-schema.ts';
 import { sendRepresentation } from '../../http/conditional.ts';
 import { notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../app-env.ts';
+import { COMMON_RESPONSES, type OpenApiPaths, ok, operation, pathParameter } from '../openapi/operations.ts';
 
 const isPublished = (name: string): name is PublishedSchemaName => Object.hasOwn(publishedSchemas, name);
 
@@ -19,3 +20,11 @@ export const schemaRoutes = new Hono<AppEnv>().get('/schemas/:file', (c) => {
   const body = renderJsonSchema(name);
   return sendRepresentation(c, { body, contentType: 'application/schema+json', etag: `schema-${name}-${body.length}` });
 });
+
+export const schemaPaths: OpenApiPaths = {
+  '/schemas/{name}.schema.json': {
+    get: operation('service', 'A published JSON Schema', { '200': ok('The JSON Schema', ['application/schema+json']), ...COMMON_RESPONSES }, [
+      pathParameter('name', 'Schema name', 'record', { type: 'string', enum: Object.keys(publishedSchemas) }),
+    ]),
+  },
+};

@@ -5,6 +5,7 @@ import { isTombstone } from '../../core/ports.ts';
 import { el, serializeXml, type XmlElement } from '../../core/xml/xml-tree.ts';
 import { sendRepresentation } from '../../http/conditional.ts';
 import type { AppEnv } from '../app-env.ts';
+import { COMMON_RESPONSES, type OpenApiPaths, ok, operation } from '../openapi/operations.ts';
 
 const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** The sitemaps protocol's limit of URLs in one file. */
@@ -27,3 +28,9 @@ export const sitemapRoutes = new Hono<AppEnv>().get('/sitemap.xml', async (c) =>
   const etag = createHash('sha256').update(body).digest('base64url').slice(0, 32);
   return sendRepresentation(c, { body, contentType: 'application/xml; charset=utf-8', etag, cacheControl: 'public, max-age=3600' });
 });
+
+export const sitemapPaths: OpenApiPaths = {
+  '/sitemap.xml': {
+    get: operation('discovery', 'Sitemap of the landing pages', { '200': ok('The sitemap', ['application/xml; charset=utf-8']), ...COMMON_RESPONSES }),
+  },
+};

@@ -17,6 +17,7 @@ import { loadRecord } from '../../http/load-record.ts';
 import { badRequest, HttpProblem } from '../../http/problem.ts';
 import { reply } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
+import { type OpenApiPaths, ok, operation, queryParameter, RECORD_RESPONSES } from '../openapi/operations.ts';
 import { RENDERINGS, renderingByExtension } from '../renderings/index.ts';
 import { mediaTypeOf } from '../renderings/rendering-resources.ts';
 import { sendRendering } from './records.ts';
@@ -67,3 +68,18 @@ export const unapiRoutes = new Hono<AppEnv>().get('/unapi', async (c) => {
     'Content-Location': c.get('deps').urls.recordRendering(record.id, rendering.extension),
   });
 });
+
+export const unapiPaths: OpenApiPaths = {
+  '/unapi': {
+    get: operation(
+      'discovery',
+      'unAPI: the formats, the formats of one record (300), or the record in one format',
+      {
+        '200': ok('The format list, or the record in the format asked for', [XML['Content-Type']]),
+        '300': ok('The formats of the record', [XML['Content-Type']]),
+        ...RECORD_RESPONSES,
+      },
+      [queryParameter('id', 'A record id', { type: 'string' }), queryParameter('format', 'A format name from the list', { type: 'string' })],
+    ),
+  },
+};

@@ -10,6 +10,7 @@ import { CACHE_IMMUTABLE, CACHE_METADATA, matchesEtag, sendRepresentation } from
 import { badRequest, notFound } from '../../http/problem.ts';
 import { reply } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
+import { COMMON_RESPONSES, EXAMPLE_RECORD, type OpenApiPaths, ok, operation, pathParameter, queryParameter } from '../openapi/operations.ts';
 import { loadMiradorScript } from './mirador-script.ts';
 
 const MAX_MANIFEST_URL_LENGTH = 2048;
@@ -128,3 +129,21 @@ export const viewerRoutes = new Hono<AppEnv>()
     if (!coding) return reply(c, script.bytes, 200, headers);
     return reply(c, await script.encoded(coding), 200, { ...headers, 'Content-Encoding': coding });
   });
+
+export const viewerPaths: OpenApiPaths = {
+  '/viewer': {
+    get: operation('iiif', 'Mirador, opening a manifest', { '200': ok('The viewer page', ['text/html; charset=utf-8']), ...COMMON_RESPONSES }, [
+      queryParameter(
+        'manifest',
+        'The URL of the IIIF Presentation manifest to open',
+        { type: 'string', format: 'uri' },
+        { required: true, example: `https://archive.example.org/iiif/3/${EXAMPLE_RECORD}/manifest` },
+      ),
+    ]),
+  },
+  '/viewer/{file}': {
+    get: operation('iiif', "The viewer's script, content-addressed", { '200': ok('Mirador', ['text/javascript; charset=utf-8']), ...COMMON_RESPONSES }, [
+      pathParameter('file', 'The file name the viewer page links to (it names the script’s digest)', 'mirador-0123456789abcdef.min.js'),
+    ]),
+  },
+};
