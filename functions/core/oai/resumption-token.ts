@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import { RECORD_ID_PATTERN } from '../../../schemas/record.ts';
+import { el, type XmlElement } from '../xml/xml-tree.ts';
 import { METADATA_PREFIX_PATTERN, SET_SPEC_PATTERN } from './oai-syntax.ts';
 
 const DATESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -62,4 +63,9 @@ export function decodeResumptionToken(token: string, secret: string): Resumption
   }
   const result = TokenSchema.safeParse(json);
   return result.success ? result.data : undefined;
+}
+
+/** The `resumptionToken` element of a list response: the next token, or empty on a list's last page. */
+export function resumptionTokenElement(token: string | undefined, cursor: number, completeListSize?: number): XmlElement {
+  return el('resumptionToken', { completeListSize, cursor }, token ?? '');
 }
