@@ -14,8 +14,8 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { INBOX_PREFIX } from '../functions/adapters/s3-inbox.ts';
 import { INDEXES } from '../functions/adapters/table-design.ts';
+import { IMAGES_PREFIX, INBOX_PREFIX, INBOX_SUFFIXES, SERVICE_PREFIXES, TEXT_PREFIX } from '../functions/core/bucket-layout.ts';
 import { ServiceAlarms } from './constructs/alarms.ts';
 import { Delivery } from './constructs/delivery.ts';
 import { ServiceFunction } from './constructs/service-function.ts';
@@ -42,11 +42,6 @@ export interface ArchiveStackProps extends StackProps {
 const LAMBDA_TASK_ROOT = '/var/task';
 /** The DejaVu fonts as Debian's fonts-dejavu-core installs them (.ci/run installs it). */
 const DEJAVU_DIR = '/usr/share/fonts/truetype/dejavu';
-
-/** The object key prefixes the service writes and reads (`functions/adapters/s3-blob-store.ts`). */
-const SERVICE_PREFIXES = ['sources/', 'text/', 'images/'] as const;
-/** Records' long texts (ADR 0002): read by every function that reads records. */
-const TEXT_PREFIX = 'text/';
 
 export class ArchiveStack extends Stack {
   constructor(scope: Construct, id: string, props: ArchiveStackProps) {
@@ -137,7 +132,7 @@ export class ArchiveStack extends Stack {
     api.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(TEXT_PREFIX) }));
     api.role.addToPolicy(listBucket);
     image.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [table.tableArn] }));
-    image.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects('images/', TEXT_PREFIX) }));
+    image.role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(IMAGES_PREFIX, TEXT_PREFIX) }));
     image.role.addToPolicy(listBucket);
     ingest.role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [table.tableArn] }));
     // The ingest reads the inbox, and asks whether each content-addressed object it would write is
@@ -148,7 +143,7 @@ export class ArchiveStack extends Stack {
     const bucketLogicalId: string = this.resolve(this.getLogicalId(bucket.node.defaultChild as CfnBucket));
     for (const [fn, prefixes] of [
       [api, [TEXT_PREFIX]],
-      [image, ['images/', TEXT_PREFIX]],
+      [image, [IMAGES_PREFIX, TEXT_PREFIX]],
       [ingest, [...SERVICE_PREFIXES, INBOX_PREFIX]],
     ] as const) {
       for (const prefix of prefixes) {
@@ -170,7 +165,7 @@ export class ArchiveStack extends Stack {
       reason: 'This queue is itself the dead-letter queue of the ingest function.',
     });
     ingest.function.configureAsyncInvoke({ onFailure: new SqsDestination(deadLetterQueue), retryAttempts: 2, maxEventAge: Duration.hours(6) });
-    for (const suffix of ['.txt', '.json']) {
+    for (const suffix of INBOX_SUFFIXES) {
       bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(ingest.function), { prefix: INBOX_PREFIX, suffix });
     }
     const notificationsHandler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');

@@ -1,11 +1,14 @@
 /** BlobStore over one S3 bucket. */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { SERVICE_PREFIXES } from '../core/bucket-layout.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { BlobStore } from '../core/ports.ts';
 import { translateAwsError } from './translate-aws-error.ts';
 
-/** Keys the service writes: known prefixes, safe characters, no `..` segments. */
-const SAFE_KEY = /^(sources|text|images)\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._,-]*)*$/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Keys the service writes: the layout's prefixes, safe characters, no `..` segments. */
+const SAFE_KEY = new RegExp(`^(?:${SERVICE_PREFIXES.map(escapeRegExp).join('|')})[A-Za-z0-9][A-Za-z0-9._-]*(\\/[A-Za-z0-9][A-Za-z0-9._,-]*)*$`);
 
 /** The key, or a RangeError for one outside the service's prefixes (every blob store refuses the same keys). */
 export function checkedObjectKey(key: string): string {

@@ -3,9 +3,8 @@
  * whose arrival triggers the ingest function. Only keys under `inbox/` can be read here.
  */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { INBOX_PREFIX } from '../core/bucket-layout.ts';
 import { translateAwsError } from './translate-aws-error.ts';
-
-export const INBOX_PREFIX = 'inbox/';
 
 const isMissing = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };

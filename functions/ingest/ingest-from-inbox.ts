@@ -6,6 +6,7 @@
  * not arrived yet waits for it, and the export's own event then ingests both.
  */
 import * as z from 'zod/mini';
+import { INBOX_EXPORT_SUFFIX, INBOX_OVERLAY_SUFFIX, INBOX_PREFIX, inboxPairOf } from '../core/bucket-layout.ts';
 import type { IngestInput, IngestOutcome } from '../core/ingest/ingest-export.ts';
 import { formatProblem, type Problem } from '../core/ingest/problems.ts';
 
@@ -16,18 +17,6 @@ const S3EventSchema = z.object({
 
 /** Object keys in S3 event notifications are URL-encoded, with `+` for a space. */
 export const decodeEventKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
-
-export interface InboxPair {
-  exportKey: string;
-  overlayKey: string;
-}
-
-/** The export and overlay keys of the pair an inbox object belongs to; undefined for anything else. */
-export function inboxPairOf(key: string): InboxPair | undefined {
-  const match = /^inbox\/([^/]+)\.(txt|json)$/.exec(key);
-  if (!match) return undefined;
-  return { exportKey: `inbox/${match[1]}.txt`, overlayKey: `inbox/${match[1]}.json` };
-}
 
 export class IngestRejectedError extends Error {
   constructor(readonly rejections: { key: string; problems: Problem[] }[]) {
@@ -54,7 +43,10 @@ export function createInboxIngest(deps: InboxIngestDeps): (event: unknown) => Pr
       const key = decodeEventKey(record.s3.object.key);
       const pair = inboxPairOf(key);
       if (!pair) {
-        deps.log('warn', { message: 'ignored: not an export (.txt) or overlay (.json) directly under inbox/', key });
+        deps.log('warn', {
+          message: `ignored: not an export (${INBOX_EXPORT_SUFFIX}) or overlay (${INBOX_OVERLAY_SUFFIX}) directly under ${INBOX_PREFIX}`,
+          key,
+        });
         continue;
       }
       const exportBytes = await deps.inbox.read(pair.exportKey);

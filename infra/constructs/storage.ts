@@ -7,8 +7,8 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { INBOX_PREFIX } from '../../functions/adapters/s3-inbox.ts';
 import { INDEXES, PARTITION_KEY } from '../../functions/adapters/table-design.ts';
+import { INBOX_PREFIX } from '../../functions/core/bucket-layout.ts';
 
 export class ArchiveStorage extends Construct {
   readonly table: TableV2;

@@ -8,10 +8,10 @@
 import type { ArchiveProfile } from '../../../schemas/archive-profile.ts';
 import { type Overlay, OverlaySchema } from '../../../schemas/overlay.ts';
 import type { ArchivalRecord, LeafImage, Provenance, RecordContent } from '../../../schemas/record.ts';
+import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../bucket-layout.ts';
 import { VersionConflictError } from '../errors.ts';
 import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../ports.ts';
 import { datestampAt } from '../records/datestamp.ts';
-import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../records/object-keys.ts';
 import { DISSEMINATION_VERSION, fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
 import { storeObject } from '../records/store-object.ts';
 import { storeSearchIndex } from '../search/record-search-index.ts';

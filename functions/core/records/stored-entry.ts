@@ -10,9 +10,9 @@
  */
 import * as z from 'zod/mini';
 import { ArchivalRecordSchema, type RecordText, TombstoneSchema } from '../../../schemas/record.ts';
+import { textObjectKey } from '../bucket-layout.ts';
 import { CorruptEntryError, EntryTooLargeError } from '../errors.ts';
 import { isTombstone, type StoredEntry } from '../ports.ts';
-import { textObjectKey } from './object-keys.ts';
 import { sha256Hex } from './record-fingerprint.ts';
 
 /** Texts up to this size (UTF-8) stay in the entry's body; longer ones are objects of their own. */

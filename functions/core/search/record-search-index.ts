@@ -6,9 +6,9 @@
  * would have stored, and the next ingest of the record stores it.
  */
 import type { ArchivalRecord } from '../../../schemas/record.ts';
+import { searchIndexObjectKey } from '../bucket-layout.ts';
 import { NotFoundError } from '../errors.ts';
 import type { BlobStore } from '../ports.ts';
-import { searchIndexObjectKey } from '../records/object-keys.ts';
 import { buildSearchIndex, decodeSearchIndex, encodeSearchIndex, SEARCH_INDEX_VERSION, type SearchIndex, searchIndexDigest } from './search-index.ts';
 import { type SearchSource, searchSources } from './search-sources.ts';
 
