@@ -6,6 +6,7 @@
  * are dropped into `inbox/`, which only the ingest reads.
  */
 import type { Leaf, RecordText } from '../../schemas/record.ts';
+import { leafName } from './records/leaves.ts';
 
 export const SOURCES_PREFIX = 'sources/';
 /** Records' long texts (ADR 0002) and search indexes: read by every function that reads records. */
@@ -25,7 +26,7 @@ export const textObjectKey = (id: string, sha256: string, text: Pick<RecordText,
 export const searchIndexObjectKey = (id: string, digest: string, version: number) => `${TEXT_PREFIX}${id}/${digest}.search-v${version}.json`;
 
 /** A leaf's images: `images/{recordId}/l{n}[ob]/...`, by SHA-256. */
-const leafFolder = (recordId: string, leaf: Leaf) => `${IMAGES_PREFIX}${recordId}/l${leaf.number}${leaf.reverse ? 'ob' : ''}`;
+const leafFolder = (recordId: string, leaf: Leaf) => `${IMAGES_PREFIX}${recordId}/${leafName(leaf)}`;
 
 /** The tiled pyramidal TIFF the image service reads; `sha256` is the one recorded on the LeafImage. */
 export const pyramidKey = (recordId: string, leaf: Leaf, sha256: string) => `${leafFolder(recordId, leaf)}/${sha256}.pyramid.tif`;

@@ -13,9 +13,9 @@
 import sharp from 'sharp';
 import type { LeafImage, RecordContent } from '../../schemas/record.ts';
 import { originalKey, pyramidKey } from '../core/bucket-layout.ts';
-import { DOCUMENT_LEAF, leafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
+import { leafImageId } from '../core/iiif/image-3/leaf-image-id.ts';
 import { type DerivedObject, type LeafImageDeriver, ScanError } from '../core/ingest/ingest-export.ts';
-import { leafLabel } from '../core/ingest/parse-source-citation.ts';
+import { DOCUMENT_LEAF, leafLabel } from '../core/records/leaves.ts';
 import { sha256Hex } from '../core/records/record-fingerprint.ts';
 import { documentPlaceholderSvg, leafReference, placeholderSvg } from './placeholder-svg.ts';
 import { renderDeclaredTiles } from './stored-tiles.ts';

@@ -5,7 +5,7 @@
  */
 
 import type { ArchivalReference, Leaf } from '../../schemas/record.ts';
-import { leafLabel } from '../core/ingest/parse-source-citation.ts';
+import { leafLabel } from '../core/records/leaves.ts';
 
 export const PLACEHOLDER_SIZE = { width: 1000, height: 1400 } as const;
 

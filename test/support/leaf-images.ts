@@ -1,6 +1,6 @@
 /** Leaf images made by hand (valid per the Record schema), so manifest tests need no image pipeline. */
 import type { LeafImageDeriver } from '../../functions/core/ingest/ingest-export.ts';
-import { leafLabel } from '../../functions/core/ingest/parse-source-citation.ts';
+import { leafLabel } from '../../functions/core/records/leaves.ts';
 import { type ArchivalRecord, ArchivalRecordSchema, type Leaf, type LeafImage, LeafImageSchema, type RecordContent } from '../../schemas/record.ts';
 
 export interface ImageChoice {

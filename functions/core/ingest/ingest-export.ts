@@ -12,10 +12,10 @@ import { overlayObjectKey, sourceObjectKey, textObjectKey } from '../bucket-layo
 import { VersionConflictError } from '../errors.ts';
 import { type BlobStore, type Clock, isTombstone, type RecordStore } from '../ports.ts';
 import { datestampAt } from '../records/datestamp.ts';
+import { leafLabel } from '../records/leaves.ts';
 import { DISSEMINATION_VERSION, fingerprintOfStored, recordFingerprint, sha256Hex } from '../records/record-fingerprint.ts';
 import { storeObject } from '../records/store-object.ts';
 import { storeSearchIndex } from '../search/record-search-index.ts';
-import { leafLabel } from './parse-source-citation.ts';
 import type { Problem } from './problems.ts';
 import { readExport } from './read-export.ts';
 

@@ -93,20 +93,6 @@ export function expandLeaves(text: string): Leaf[] | undefined {
   return leaves.length > 0 ? leaves : undefined;
 }
 
-/** Label of a leaf as archivists write it: `37`, `37ob.`. */
-export function leafLabel(leaf: Leaf): string {
-  return leaf.reverse ? `${leaf.number}ob.` : String(leaf.number);
-}
-
-/** Compact leaf list for display: `37-40`, `5-6ob.` is left expanded as `5, 5ob., 6, 6ob.`. */
-export function describeLeaves(leaves: readonly Leaf[]): string {
-  const first = leaves[0];
-  const last = leaves[leaves.length - 1];
-  const contiguous = leaves.every((leaf, i) => !leaf.reverse && (i === 0 || leaf.number === (leaves[i - 1]?.number ?? 0) + 1));
-  if (first && last && contiguous && leaves.length > 1) return `${first.number}-${last.number}`;
-  return leaves.map(leafLabel).join(', ');
-}
-
 /** The profile's repository an abbreviation names, by its abbreviation or an alternate form (spaces ignored). */
 export function findRepository(abbreviation: string, repositories: readonly ProfileRepository[]): Repository | undefined {
   const squeeze = (s: string) => s.replace(/\s+/g, '');

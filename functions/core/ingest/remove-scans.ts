@@ -6,9 +6,9 @@ import type { ArchivalRecord } from '../../../schemas/record.ts';
 import { VersionConflictError } from '../errors.ts';
 import { isTombstone } from '../ports.ts';
 import { datestampAt } from '../records/datestamp.ts';
+import { leafLabel } from '../records/leaves.ts';
 import { storeObject } from '../records/store-object.ts';
 import type { IngestDeps } from './ingest-export.ts';
-import { leafLabel } from './parse-source-citation.ts';
 
 export type RemoveScansOutcome =
   | { status: 'removed'; id: string; version: number; datestamp: string; removed: string[]; notScanned: string[] }

@@ -8,9 +8,8 @@
  */
 import type { Agent, ArchivalRecord, LeafImage, RecordText } from '../../../schemas/record.ts';
 import { citationFacts } from '../citation/citation-facts.ts';
-import { DOCUMENT_LEAF } from '../iiif/image-3/leaf-image-id.ts';
-import { describeLeaves } from '../ingest/parse-source-citation.ts';
 import { describeArchivalReference } from '../records/describe-archival-reference.ts';
+import { isDocumentImage, leafCitation } from '../records/leaves.ts';
 import { archivalReferencesOf } from '../records/source-references.ts';
 import { describeRights } from '../rights/describe-rights.ts';
 import type { ServiceUrls } from '../urls.ts';
@@ -170,13 +169,10 @@ function citeSection(input: LandingPageInput): string {
   ].join('\n');
 }
 
-/** The image of a record whose source cites no leaf: the whole document. */
-const isDocumentImage = (image: LeafImage) => image.leaf.number === DOCUMENT_LEAF.number;
-
 /** Leaves as archivists cite them: `l. 37`, `ll. 37-40`; the document's image as "the document". */
 function leavesLabel(images: readonly LeafImage[]): string {
   const leaves = images.filter((image) => !isDocumentImage(image)).map((image) => image.leaf);
-  const cited = leaves.length === 0 ? '' : `${leaves.length === 1 ? 'l.' : 'll.'} ${describeLeaves(leaves)}`;
+  const cited = leaves.length === 0 ? '' : leafCitation(leaves);
   return [images.some(isDocumentImage) ? 'the document' : '', cited].filter(Boolean).join(', ');
 }
 

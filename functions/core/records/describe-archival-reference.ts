@@ -5,7 +5,7 @@
  * landing pages and bibliographic records never spell it differently.
  */
 import type { ArchivalReference } from '../../../schemas/record.ts';
-import { describeLeaves } from '../ingest/parse-source-citation.ts';
+import { describeLeaves } from './leaves.ts';
 
 /** "leaf 37", "leaves 37-40", "leaves 5, 5ob., 6, 6ob."; undefined when the reference names no leaves. */
 export function describeLeafRange(leaves: ArchivalReference['leaves']): string | undefined {

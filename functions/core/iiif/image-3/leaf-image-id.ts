@@ -5,20 +5,13 @@
  *
  * A record whose Source cites no leaf has one image for the whole document, `{recordId}-l0`:
  * leaf 0, which no archival reference can cite (leaves count from 1), so it never collides with
- * a leaf's image (docs/adr/0010-iiif-for-every-viewer.md).
+ * a leaf's image (docs/adr/0010-iiif-for-every-viewer.md; `DOCUMENT_LEAF` in core/records/leaves.ts).
  */
 import { type Leaf, RECORD_ID_PATTERN } from '../../../../schemas/record.ts';
-
-/** The "leaf" of a record's document image: no leaf, the document as a whole. */
-export const DOCUMENT_LEAF: Leaf = Object.freeze({ number: 0, reverse: false });
+import { DOCUMENT_LEAF, leafName } from '../../records/leaves.ts';
 
 export function leafImageId(recordId: string, leaf: Leaf): string {
-  return `${recordId}-l${leaf.number}${leaf.reverse ? 'ob' : ''}`;
-}
-
-/** True for the image that stands for a whole document whose Source cites no leaf. */
-export function isDocumentImage(image: { leaf: Leaf }): boolean {
-  return image.leaf.number === 0;
+  return `${recordId}-${leafName(leaf)}`;
 }
 
 const LEAF_IMAGE_ID = /^(?<recordId>.+)-l(?:(?<number>[1-9]\d{0,8})(?<reverse>ob)?|(?<document>0))$/;

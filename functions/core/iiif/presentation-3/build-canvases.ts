@@ -5,9 +5,8 @@
  * source does not say which leaves it covers), its one annotation targeting those canvases.
  */
 import type { ArchivalRecord, Leaf, LeafImage, RecordText } from '../../../../schemas/record.ts';
-import { describeLeaves, leafLabel } from '../../ingest/parse-source-citation.ts';
+import { isDocumentImage, leafCitation, leafLabel, leafName, sameLeaf } from '../../records/leaves.ts';
 import type { ServiceUrls } from '../../urls.ts';
-import { isDocumentImage } from '../image-3/leaf-image-id.ts';
 import { fullImage } from './image-resources.ts';
 import { described, languageless, languageName } from './language-map.ts';
 import { textAsHtml } from './text-html.ts';
@@ -21,17 +20,10 @@ export const DOCUMENT_PLACEHOLDER_NOTE =
   'The source cites no leaves and the archive holds no scan of this document: the image is a generated placeholder that says so and gives the source.';
 export const NO_IMAGE_NOTE = `No image of this leaf is available; the canvas has a nominal size of ${NOMINAL_CANVAS.width} × ${NOMINAL_CANVAS.height}.`;
 
-/** How archivists cite leaves: `l. 37`, `ll. 37-40`. */
-export function leafCitation(leaves: readonly Leaf[]): string {
-  return `${leaves.length === 1 ? 'l.' : 'll.'} ${describeLeaves(leaves)}`;
-}
-
 /** The last path segment of a leaf's canvas: `l37`, `l37ob`. */
 export function canvasName(leaf: Leaf): string {
-  return `l${leaf.number}${leaf.reverse ? 'ob' : ''}`;
+  return leafName(leaf);
 }
-
-const sameLeaf = (a: Leaf, b: Leaf) => a.number === b.number && a.reverse === b.reverse;
 
 interface CanvasPlan {
   name: string;

@@ -3,9 +3,10 @@
  * service's URLs. Whatever the Record does not say is left out, never invented.
  */
 import type { ArchivalRecord, DateParts } from '../../../../schemas/record.ts';
+import { leafCitation } from '../../records/leaves.ts';
 import { contentSearchServices } from '../../search/search-services.ts';
 import type { ServiceUrls } from '../../urls.ts';
-import { buildCanvases, leafCitation } from './build-canvases.ts';
+import { buildCanvases } from './build-canvases.ts';
 import { buildMetadata } from './build-metadata.ts';
 import { ALL_COLLECTION, ALL_COLLECTION_LABEL, archivalCollectionOf } from './collection-paths.ts';
 import { representativeImage, thumbnailImage } from './image-resources.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_LEAF, isDocumentImage, leafImageId, parseLeafImageId } from '../../../../functions/core/iiif/image-3/leaf-image-id.ts';
+import { leafImageId, parseLeafImageId } from '../../../../functions/core/iiif/image-3/leaf-image-id.ts';
+import { DOCUMENT_LEAF, isDocumentImage } from '../../../../functions/core/records/leaves.ts';
 import { RECORD_ID_PATTERN } from '../../../../schemas/record.ts';
 
 describe('leaf image identifiers', () => {
