@@ -3,8 +3,8 @@
  * store). Whatever the server answers reaches the operator: a rejection's every problem, or the
  * reason a request failed, as the server's problem states it.
  */
+import type { IngestRequest } from '../../schemas/admin-request.ts';
 import type { ArchiveProfile } from '../../schemas/archive-profile.ts';
-import type { IngestRequest } from '../api/routes/admin.ts';
 import type { AdminOperations } from '../core/ingest/admin-operations.ts';
 import type { IngestOutcome } from '../core/ingest/ingest-export.ts';
 import type { RemoveScansOutcome } from '../core/ingest/remove-scans.ts';

@@ -7,8 +7,8 @@
  */
 import { type Context, Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import * as z from 'zod/mini';
-import { ArchiveProfileSchema } from '../../../schemas/archive-profile.ts';
+import type * as z from 'zod/mini';
+import { IngestRequestSchema, RemoveScansRequestSchema, WithdrawRequestSchema } from '../../../schemas/admin-request.ts';
 import type { AdminOperations } from '../../core/ingest/admin-operations.ts';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
 import { checkedRecordId } from '../../http/load-record.ts';
@@ -16,22 +16,6 @@ import { badRequest, HttpProblem, notFound, toProblem } from '../../http/problem
 import { readBodyWithin } from '../../http/read-body.ts';
 import { replyJson } from '../../http/reply.ts';
 import type { AppEnv } from '../app-env.ts';
-
-const BASE64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
-
-export const IngestRequestSchema = z.object({
-  fileName: z.string().check(z.minLength(1), z.maxLength(255)),
-  export: BASE64,
-  overlay: z.optional(BASE64),
-  scans: z.optional(z.record(z.string().check(z.regex(/^\d+(ob\.)?$/)), BASE64)),
-  reinstate: z.optional(z.object({ reason: z.string().check(z.minLength(1), z.maxLength(2000)) })),
-  /** The archive profile the CLI read (`--profile`, else its `data/archive.json`); without it, the server reads its own for this ingest. */
-  profile: z.optional(ArchiveProfileSchema),
-});
-export type IngestRequest = z.infer<typeof IngestRequestSchema>;
-
-export const WithdrawRequestSchema = z.object({ reason: z.optional(z.string().check(z.maxLength(2000))) });
-export const RemoveScansRequestSchema = z.object({ leaves: z.array(z.string().check(z.regex(/^\d+(ob\.?)?$/))).check(z.minLength(1)) });
 
 /** The body as JSON, checked by `schema`; 413 over `maxBytes`, 400 naming every problem otherwise. */
 async function jsonBody<T>(c: Context, schema: z.ZodMiniType<T>, what: string, maxBytes: number): Promise<T> {
