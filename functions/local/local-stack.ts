@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import type { Config } from '../../schemas/config.ts';
-import { createDynamoDbClient, createS3Client } from '../adapters/aws-clients.ts';
+import { createDynamoDbClient, createS3Client, createStores } from '../adapters/aws-clients.ts';
 import { ensureBucket, ensureTable } from '../adapters/provision.ts';
 
 export interface LocalStack {
@@ -152,4 +152,9 @@ export async function startLocalStack(
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));
     },
   };
+}
+
+/** The service's stores over the emulators, through the real AWS SDK as over AWS. */
+export function localStackStores(config: Config, stack: LocalStack) {
+  return createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
 }

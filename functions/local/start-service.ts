@@ -7,14 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type Config, loadConfig } from '../../schemas/config.ts';
-import { createStores } from '../adapters/aws-clients.ts';
 import { loadArchiveProfile } from '../adapters/ingest-files.ts';
 import { adminOperations } from '../core/ingest/admin-operations.ts';
 import { systemClock } from '../core/ports.ts';
 import { CachedRecordStore } from '../core/records/cached-record-store.ts';
 import { createIngestDeps } from '../imaging/ingest-deps.ts';
 import { composeLocalApp } from './compose-app.ts';
-import { startLocalStack } from './local-stack.ts';
+import { localStackStores, startLocalStack } from './local-stack.ts';
 import { readingProfilePerIngest } from './profile-per-ingest.ts';
 import { seedIfEmpty } from './seed.ts';
 import { findRunningServer, removeServerLock, writeServerLock } from './server-lock.ts';
@@ -57,7 +56,7 @@ export async function startService(env: { [name: string]: string | undefined }, 
   const config = loadConfig({ ...env, PORT: String(port), INGEST_API_TOKEN: token });
 
   const stack = await startLocalStack(config, { inMemory: options.inMemory ?? false });
-  const backends = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
+  const backends = localStackStores(config, stack);
   // One cache for reads and writes, so a record ingested through this server is served at once.
   const stores = { records: new CachedRecordStore(backends.records, systemClock), blobs: backends.blobs };
   const profilePath = options.archiveProfilePath ?? 'data/archive.json';

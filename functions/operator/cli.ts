@@ -12,38 +12,16 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../schemas/config.ts';
-import { createStores } from '../adapters/aws-clients.ts';
 import { findExportFiles, loadArchiveProfile, readIngestInput } from '../adapters/ingest-files.ts';
-import { type AdminOperations, adminOperations } from '../core/ingest/admin-operations.ts';
+import type { AdminOperations } from '../core/ingest/admin-operations.ts';
 import { formatOutcome, formatScanRemoval, formatWithdrawal } from '../core/ingest/ingest-report.ts';
-import { createIngestDeps } from '../imaging/ingest-deps.ts';
-import { startLocalStack } from '../local/local-stack.ts';
-import { findRunningServer } from '../local/server-lock.ts';
+import { openTarget } from './open-target.ts';
 import { progressBar } from './progress.ts';
-import { remoteAdmin } from './remote-admin.ts';
 
 const USAGE = `Usage: npm run ingest -- <export files or folders> [--images <dir>] [--target local|aws] [--profile data/archive.json]
                           [--reinstate <record id> --reason <why>] [--fail-on-withdrawn]
        npm run ingest -- --withdraw <record ids> [--reason <why>] [--target local|aws]
        npm run ingest -- --remove-scans <record id> <leaves, e.g. 37 37ob> [--target local|aws]`;
-
-async function openTarget(target: string, profilePath: string): Promise<{ admin: AdminOperations; describe: string; close(): Promise<void> }> {
-  const config = loadConfig(process.env);
-  // Read now, whatever the target: the exports are read with the profile named here, also by a running server (ADR 0003).
-  const profile = await loadArchiveProfile(profilePath);
-  if (target === 'aws') {
-    const deps = createIngestDeps(createStores(config), profile);
-    return { admin: adminOperations(deps), describe: `AWS (table ${config.tableName}, bucket ${config.bucketName})`, close: async () => {} };
-  }
-  const server = await findRunningServer(config.dataDir);
-  if (server) {
-    return { admin: remoteAdmin(server.url, server.token, { profile }), describe: `the running local server at ${server.url}`, close: async () => {} };
-  }
-  const stack = await startLocalStack(config);
-  const stores = createStores({ ...config, dynamodbEndpoint: stack.dynamodbEndpoint, s3Endpoint: stack.s3Endpoint });
-  const deps = createIngestDeps(stores, profile);
-  return { admin: adminOperations(deps), describe: `the local store in ${config.dataDir}`, close: () => stack.close() };
-}
 
 type Counts = { [status: string]: number };
 
@@ -108,9 +86,10 @@ async function main(): Promise<number> {
     },
   });
   const reinstate = values.reinstate ?? [];
+  const targetName = values.target === 'local' || values.target === 'aws' ? values.target : undefined;
   const usageError =
     positionals.length === 0 ||
-    (values.target !== 'local' && values.target !== 'aws') ||
+    targetName === undefined ||
     (values.withdraw && values['remove-scans']) ||
     (values['remove-scans'] && positionals.length < 2) ||
     (reinstate.length > 0 && !values.reason?.trim());
@@ -120,7 +99,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const files = values.withdraw || values['remove-scans'] ? [] : await findExportFiles(positionals);
-  const target = await openTarget(values.target, values.profile);
+  const config = loadConfig(process.env);
+  // Read now, whatever the target: the exports are read with the profile named here, also by a running server (ADR 0003).
+  const profile = await loadArchiveProfile(values.profile);
+  const target = await openTarget(targetName, config, profile);
   const counts: Counts = values.withdraw
     ? { withdrawn: 0, 'already-withdrawn': 0, unknown: 0 }
     : values['remove-scans']
