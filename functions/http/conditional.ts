@@ -1,7 +1,7 @@
 /** Cacheable responses: strong ETag, Cache-Control, and 304 for a matching If-None-Match. */
 import type { Context } from 'hono';
-import type { AppEnv } from '../api/app-env.ts';
 import { reply } from './reply.ts';
+import type { RepresentationCache } from './representation-cache.ts';
 
 export const CACHE_METADATA = 'public, max-age=300, stale-while-revalidate=60';
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -33,12 +33,18 @@ export function sendRepresentation(c: Context, rep: Representation): Response {
 }
 
 /**
+ * What `sendCachedRepresentation` reads from the request's context: the container's cache and
+ * the base URL the body's links name (an app's own `deps` variable holds at least these).
+ */
+export type CachingEnv = { Variables: { deps: { representations: RepresentationCache; urls: { base: string } } } };
+
+/**
  * Like `sendRepresentation` for a body that is a pure function of its ETag (and the base URL):
  * a matching If-None-Match is answered before rendering, and a rendered body is kept in the
  * container's representation cache.
  */
-export async function sendCachedRepresentation(
-  c: Context<AppEnv>,
+export async function sendCachedRepresentation<E extends CachingEnv>(
+  c: Context<E>,
   rep: Omit<Representation, 'body'> & {
     render: () => string | Promise<string>;
     /** Headers that depend on the representation only (computed once with its body, kept with it). */
