@@ -10,7 +10,7 @@ import { openCors } from '../http/open-cors.ts';
 import { renderProblem, toProblem } from '../http/problem.ts';
 import { replyJson } from '../http/reply.ts';
 import { RepresentationCache } from '../http/representation-cache.ts';
-import { FORWARDED_HOST_HEADER, requestUrls } from '../http/request-urls.ts';
+import { forwardedHost, requestUrls } from '../http/request-urls.ts';
 import { answerUnrouted } from '../http/unrouted.ts';
 import { verifyOrigin } from '../http/verify-origin.ts';
 import type { AppDeps, AppEnv, RequestDeps } from './app-env.ts';
@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // One RequestDeps per base URL, built once: most containers only ever see one.
   const depsByUrls = new WeakMap<ServiceUrls, RequestDeps>();
   app.use('*', async (c, next) => {
-    const urls = urlsFor(c.req.header(FORWARDED_HOST_HEADER));
+    const urls = urlsFor(forwardedHost(c));
     let requestDeps = depsByUrls.get(urls);
     if (!requestDeps) {
       requestDeps = { ...deps, representations, oaiRecordFragments, urls };

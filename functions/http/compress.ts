@@ -23,7 +23,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { WeightedLru } from '../core/cache/weighted-lru.ts';
 import { addReplyHeaders } from './reply.ts';
-import { FORWARDED_HOST_HEADER } from './request-urls.ts';
+import { forwardedHost } from './request-urls.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -99,7 +99,7 @@ export class EncodedBodies {
 
 function cacheKey(c: Context, coding: ContentCoding, etag: string | null): string | undefined {
   if (!etag || etag.startsWith('W/')) return undefined;
-  return `${coding} ${c.req.header(FORWARDED_HOST_HEADER) ?? ''} ${c.req.url} ${etag}`;
+  return `${coding} ${forwardedHost(c) ?? ''} ${c.req.url} ${etag}`;
 }
 
 export function compressResponses(options: { threshold?: number; encoded?: EncodedBodies } = {}): MiddlewareHandler {

@@ -4,10 +4,10 @@
  * forwarded it in `X-Forwarded-Host`. The origins are reachable only through the CDN, which
  * overwrites that header, so a client cannot choose the host the service writes into its ids.
  */
+import type { Context } from 'hono';
 import type { Config } from '../../schemas/config.ts';
 import { type ServiceUrls, serviceUrls } from '../core/urls.ts';
-
-export const FORWARDED_HOST_HEADER = 'x-forwarded-host';
+import { FORWARDED_HOST_HEADER } from './edge-headers.ts';
 
 /** A DNS name (LDH labels), optionally with a port: nothing that could change a URL's meaning. */
 const HOST = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/;
@@ -29,4 +29,9 @@ export function requestUrls(config: Pick<Config, 'publicBaseUrl' | 'trustForward
     }
     return urls;
   };
+}
+
+/** The host the CDN forwarded for this request (untrusted unless `trustForwardedHost`), as `requestUrls` takes it. */
+export function forwardedHost(c: Context): string | undefined {
+  return c.req.header(FORWARDED_HOST_HEADER);
 }

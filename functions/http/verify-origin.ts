@@ -6,9 +6,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { ORIGIN_SECRET_HEADER } from './edge-headers.ts';
 import { HttpProblem } from './problem.ts';
-
-export const ORIGIN_SECRET_HEADER = 'x-origin-secret';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 

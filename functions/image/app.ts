@@ -26,7 +26,7 @@ import { loadRecord } from '../http/load-record.ts';
 import { openCors } from '../http/open-cors.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../http/problem.ts';
 import { reply } from '../http/reply.ts';
-import { FORWARDED_HOST_HEADER, requestUrls } from '../http/request-urls.ts';
+import { forwardedHost, requestUrls } from '../http/request-urls.ts';
 import { answerUnrouted } from '../http/unrouted.ts';
 import { verifyOrigin } from '../http/verify-origin.ts';
 import { PyramidSource } from '../imaging/pyramid-cache.ts';
@@ -135,7 +135,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     if (!planned.ok) throw failure(planned);
     const plan = planned.value;
     const canonical = syntax.canonical(plan);
-    const serviceId = syntax.serviceId(urlsFor(c.req.header(FORWARDED_HOST_HEADER)), image.id);
+    const serviceId = syntax.serviceId(urlsFor(forwardedHost(c)), image.id);
     const headers = {
       ETag: `"${digest(`${syntax.etagPrefix}${image.sha256}/${canonical}/r${RENDER_VERSION}`)}"`,
       'Cache-Control': CACHE_IMAGE,
@@ -162,12 +162,12 @@ export function createImageApp(deps: ImageAppDeps): Hono {
 
   app.get(`${IMAGE_API_PREFIX}/:id`, (c) => {
     const { id } = checkedImageId(c.req.param('id'));
-    return reply(c, null, 303, { Location: `${urlsFor(c.req.header(FORWARDED_HOST_HEADER)).imageService(id)}/info.json` });
+    return reply(c, null, 303, { Location: `${urlsFor(forwardedHost(c)).imageService(id)}/info.json` });
   });
 
   app.get(`${IMAGE_API_PREFIX}/:id/info.json`, async (c) => {
     const { record, image } = await loadImage(deps.records, c.req.param('id'));
-    const urls = urlsFor(c.req.header(FORWARDED_HOST_HEADER));
+    const urls = urlsFor(forwardedHost(c));
     const info = buildImageInfo({
       serviceId: urls.imageService(image.id),
       image,
@@ -189,7 +189,7 @@ export function createImageApp(deps: ImageAppDeps): Hono {
 
   mountImageApi2(app, {
     limits,
-    urls: (c) => urlsFor(c.req.header(FORWARDED_HOST_HEADER)),
+    urls: (c) => urlsFor(forwardedHost(c)),
     checkedImageId,
     loadImage: (raw) => loadImage(deps.records, raw),
     serveRequest,

@@ -40,8 +40,7 @@ import { FunctionUrlOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { FORWARDED_HOST_HEADER } from '../../functions/http/request-urls.ts';
-import { ORIGIN_SECRET_HEADER } from '../../functions/http/verify-origin.ts';
+import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER } from '../../functions/http/edge-headers.ts';
 import { FORWARD_HOST_CODE } from '../edge/forward-host.ts';
 import { BodyHashFunction } from './body-hash.ts';
 

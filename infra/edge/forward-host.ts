@@ -4,12 +4,15 @@
  * request for the Function URL's own host, so `Host` cannot be forwarded; the app builds its
  * absolute URLs from this header instead (`TRUST_FORWARDED_HOST`).
  */
+import { FORWARDED_HOST_HEADER } from '../../functions/http/edge-headers.ts';
+
+/** The header name is a token, so it goes into the quoted property name as it is. */
 export const FORWARD_HOST_CODE = `function handler(event) {
   var request = event.request;
   if (request.headers.host) {
-    request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+    request.headers['${FORWARDED_HOST_HEADER}'] = { value: request.headers.host.value };
   } else {
-    delete request.headers['x-forwarded-host'];
+    delete request.headers['${FORWARDED_HOST_HEADER}'];
   }
   return request;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/edge-headers.ts';
 import { requestUrls } from '../../functions/http/request-urls.ts';
-import { ORIGIN_SECRET_HEADER } from '../../functions/http/verify-origin.ts';
 import { TEST_BASE_URL, testApp, testConfig } from '../support/fixtures.ts';
 
 const SECRET = 'origin-secret-for-tests-0123456789abcdef';

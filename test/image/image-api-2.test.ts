@@ -10,7 +10,7 @@ import { parseImageRequest2 } from '../../functions/core/iiif/image-2/parse-imag
 import { parseSize2 } from '../../functions/core/iiif/image-2/parse-size.ts';
 import { planImageRequest } from '../../functions/core/iiif/image-3/plan-image-request.ts';
 import { serviceUrls } from '../../functions/core/urls.ts';
-import { ORIGIN_SECRET_HEADER } from '../../functions/http/verify-origin.ts';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/edge-headers.ts';
 import { TEST_BASE_URL } from '../support/fixtures.ts';
 import { imageService, TEST_IMAGE_ID, TEST_LIMITS } from '../support/image-service-fixture.ts';
 import { corners, HEIGHT, pixelsOf, WIDTH } from '../support/quadrant-image.ts';

@@ -7,7 +7,7 @@
 import { Duration, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN_SECRET_HEADER } from '../../functions/http/verify-origin.ts';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/edge-headers.ts';
 import { FORWARD_HOST_CODE } from '../../infra/edge/forward-host.ts';
 import { HASH_BODY_CODE } from '../../infra/edge/hash-body.ts';
 import { DOMAIN, only, propertiesOf, resourcesOf, type Synthesized, synth, type TemplateJson, TOPIC } from '../support/synth-stack.ts';
