@@ -117,3 +117,20 @@ export function negotiate<T>(accept: string | undefined, offers: readonly Offer<
   }
   return best ? { offer: best.offer, range: best.range } : undefined;
 }
+
+/** The highest quality `Accept` gives a media type it names outright (wildcards not counted); 0 when it does not name it. */
+function namedQuality(ranges: readonly MediaRange[], mediaType: string): number {
+  const [type = '', subtype = ''] = mediaType.toLowerCase().split('/');
+  return Math.max(0, ...ranges.filter((r) => r.type === type && r.subtype === subtype).map((r) => r.q));
+}
+
+/**
+ * True when `Accept` names `mediaType` with a strictly higher quality than `over`, wildcards not
+ * counted: for a default representation that only an explicit preference overrides (IIIF
+ * info.json, JSON-LD or plain JSON).
+ */
+export function prefersNamed(accept: string | undefined, mediaType: string, over: string): boolean {
+  if (!accept) return false;
+  const ranges = parseAccept(accept);
+  return namedQuality(ranges, mediaType) > namedQuality(ranges, over);
+}

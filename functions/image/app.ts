@@ -23,6 +23,7 @@ import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/se
 import type { BlobStore, RecordStore } from '../core/ports.ts';
 import { matchesEtag, sendRepresentation } from '../http/conditional.ts';
 import { loadRecord } from '../http/load-record.ts';
+import { prefersNamed } from '../http/negotiate.ts';
 import { openCors } from '../http/open-cors.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../http/problem.ts';
 import { reply } from '../http/reply.ts';
@@ -90,14 +91,7 @@ async function loadImage(records: RecordStore, raw: string): Promise<{ record: A
 
 /** JSON-LD unless the client asks for plain JSON and not for JSON-LD (section 5.1). */
 function infoMediaType(accept: string | undefined): string {
-  if (!accept) return INFO_MEDIA_TYPE;
-  const types = accept.split(',').map((part) => {
-    const [type = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return { type, q: q ? Number(q.slice(2)) : 1 };
-  });
-  const quality = (type: string) => Math.max(0, ...types.filter((t) => t.type === type).map((t) => t.q));
-  return quality('application/json') > quality('application/ld+json') ? 'application/json' : INFO_MEDIA_TYPE;
+  return prefersNamed(accept, 'application/json', 'application/ld+json') ? 'application/json' : INFO_MEDIA_TYPE;
 }
 
 function logFailure(c: Context, error: unknown) {

@@ -16,7 +16,7 @@ import { IMAGE_2_COMPLIANCE_PROFILE, IMAGE_2_CONTEXT } from '../core/iiif/image-
 import type { ImageLimits } from '../core/iiif/image-3/image-limits.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import { sendRepresentation } from '../http/conditional.ts';
-import { parseAccept } from '../http/negotiate.ts';
+import { prefersNamed } from '../http/negotiate.ts';
 import { reply } from '../http/reply.ts';
 import { IMAGE_2_SYNTAX, type ImageRequestSyntax } from './image-request-syntax.ts';
 
@@ -40,9 +40,7 @@ const PROFILE_LINK = `<${IMAGE_2_COMPLIANCE_PROFILE}>;rel="profile"`;
 
 /** JSON-LD when `Accept` gives `application/ld+json` a higher quality than `application/json`; plain JSON otherwise. */
 export function infoMediaType2(accept: string | undefined): string {
-  const ranges = accept ? parseAccept(accept) : [];
-  const quality = (subtype: string) => Math.max(0, ...ranges.filter((r) => r.type === 'application' && r.subtype === subtype).map((r) => r.q));
-  return quality('ld+json') > quality('json') ? JSON_LD_MEDIA_TYPE : 'application/json';
+  return prefersNamed(accept, JSON_LD, 'application/json') ? JSON_LD_MEDIA_TYPE : 'application/json';
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);

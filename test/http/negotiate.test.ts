@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withdrawRecord } from '../../functions/core/ingest/withdraw-record.ts';
-import { negotiate, parseAccept } from '../../functions/http/negotiate.ts';
+import { negotiate, parseAccept, prefersNamed } from '../../functions/http/negotiate.ts';
 import { fixedClock, TEST_BASE_URL, testApp } from '../support/fixtures.ts';
 
 /**
@@ -76,6 +76,27 @@ describe('Accept parsing', () => {
     ];
     expect(negotiate('*/*, application/x-bibtex', offers)?.offer.value).toBe('bib');
     expect(negotiate('*/*', offers)?.offer.value).toBe('json');
+  });
+});
+
+describe('an explicit preference between two named types (IIIF info.json)', () => {
+  const json = 'application/json';
+  const ld = 'application/ld+json';
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['*/*', false],
+    ['application/*', false],
+    ['application/json', true],
+    ['application/json;q=0.5', true],
+    ['Application/JSON', true],
+    ['application/json, application/ld+json', false],
+    ['application/ld+json;profile="http://iiif.io/api/image/3/context.json";q=0.4, application/json;q=0.5', true],
+    ['application/json;q=0.5, */*', true],
+    ['application/json;q=0.5, application/ld+json;q=0.5', false],
+    ['application/json;q=0', false],
+  ] as const)('Accept %j prefers plain JSON: %s', (accept, expected) => {
+    expect(prefersNamed(accept, json, ld)).toBe(expected);
   });
 });
 
