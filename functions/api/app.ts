@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { recordFragmentCache } from '../core/oai/handle-oai-request.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import { compressResponses } from '../http/compress.ts';
+import { errorFields, log } from '../http/log.ts';
 import { openCors } from '../http/open-cors.ts';
 import { renderProblem, toProblem } from '../http/problem.ts';
 import { replyJson } from '../http/reply.ts';
@@ -76,9 +77,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     const problem = toProblem(error);
     const path = new URL(c.req.url).pathname;
-    if (problem.status === 503) console.warn(JSON.stringify({ level: 'warn', message: 'backend unavailable', path, error: String(error) }));
-    else if (problem.status >= 500)
-      console.error(JSON.stringify({ level: 'error', message: 'request failed', path, error: String(error), stack: (error as Error).stack }));
+    if (problem.status === 503) log.warn('backend unavailable', { path, error: String(error) });
+    else if (problem.status >= 500) log.error('request failed', { path, ...errorFields(error) });
     return renderProblem(c, problem);
   });
   return app;

@@ -23,6 +23,7 @@ import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/se
 import type { BlobStore, RecordStore } from '../core/ports.ts';
 import { matchesEtag, sendRepresentation } from '../http/conditional.ts';
 import { loadRecord } from '../http/load-record.ts';
+import { errorFields, log } from '../http/log.ts';
 import { prefersNamed } from '../http/negotiate.ts';
 import { openCors } from '../http/open-cors.ts';
 import { HttpProblem, notFound, renderProblem, toProblem } from '../http/problem.ts';
@@ -95,9 +96,7 @@ function infoMediaType(accept: string | undefined): string {
 }
 
 function logFailure(c: Context, error: unknown) {
-  console.error(
-    JSON.stringify({ level: 'error', message: 'image request failed', path: new URL(c.req.url).pathname, error: String(error), stack: (error as Error).stack }),
-  );
+  log.error('image request failed', { path: new URL(c.req.url).pathname, ...errorFields(error) });
 }
 
 export function createImageApp(deps: ImageAppDeps): Hono {

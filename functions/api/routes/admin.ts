@@ -12,6 +12,7 @@ import { IngestRequestSchema, RemoveScansRequestSchema, WithdrawRequestSchema } 
 import type { AdminOperations } from '../../core/ingest/admin-operations.ts';
 import type { IngestInput } from '../../core/ingest/ingest-export.ts';
 import { checkedRecordId } from '../../http/load-record.ts';
+import { errorFields, log } from '../../http/log.ts';
 import { badRequest, HttpProblem, notFound, toProblem } from '../../http/problem.ts';
 import { readBodyWithin } from '../../http/read-body.ts';
 import { replyJson } from '../../http/reply.ts';
@@ -38,7 +39,7 @@ async function operate<T>(what: string, run: () => Promise<T>): Promise<T> {
   } catch (error) {
     const problem = toProblem(error);
     if (problem.status < 500 || problem.status === 503) throw problem;
-    console.error(JSON.stringify({ level: 'error', message: `${what} failed`, error: String(error), stack: (error as Error).stack }));
+    log.error(`${what} failed`, errorFields(error));
     throw new HttpProblem(500, 'Internal Server Error', `${what} failed: ${(error as Error).message}`);
   }
 }
