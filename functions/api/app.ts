@@ -2,18 +2,14 @@
  * The HTTP application, built by a factory from its dependencies. The Lambda handler and the
  * local server wrap the same app.
  */
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { recordFragmentCache } from '../core/oai/handle-oai-request.ts';
 import type { ServiceUrls } from '../core/urls.ts';
 import { compressResponses } from '../http/compress.ts';
-import { errorFields, log } from '../http/log.ts';
-import { openCors } from '../http/open-cors.ts';
-import { renderProblem, toProblem } from '../http/problem.ts';
+import { createEdgeApp } from '../http/edge-app.ts';
 import { replyJson } from '../http/reply.ts';
 import { RepresentationCache } from '../http/representation-cache.ts';
 import { forwardedHost, requestUrls } from '../http/request-urls.ts';
-import { answerUnrouted } from '../http/unrouted.ts';
-import { verifyOrigin } from '../http/verify-origin.ts';
 import type { AppDeps, AppEnv, RequestDeps } from './app-env.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { changeDiscoveryRoutes } from './routes/change-discovery.ts';
@@ -36,9 +32,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const urlsFor = requestUrls(deps.config);
   const representations = new RepresentationCache();
   const oaiRecordFragments = recordFragmentCache();
-  const app = new Hono<AppEnv>();
+  // The CDN's guard, CORS, unrouted requests and errors (every 5xx logged), as the image service has them.
+  const app = createEdgeApp<AppEnv>({ originSecret: deps.config.originSecret, exposeHeaders: ['ETag', 'Link', 'Content-Location'] });
 
-  if (deps.config.originSecret) app.use('*', verifyOrigin(deps.config.originSecret));
   // One RequestDeps per base URL, built once: most containers only ever see one.
   const depsByUrls = new WeakMap<ServiceUrls, RequestDeps>();
   app.use('*', async (c, next) => {
@@ -51,7 +47,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', requestDeps);
     await next();
   });
-  app.use('*', openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Location'] }));
   // Every XML/JSON/HTML answer, Brotli or gzip as the client accepts (ADR 0017).
   app.use('*', compressResponses());
 
@@ -72,14 +67,5 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', schemaRoutes);
   app.route('/', openApiRoutes);
   if (deps.admin && deps.config.ingestApiToken) app.route('/', adminRoutes(deps.config.ingestApiToken, deps.admin));
-
-  app.notFound(answerUnrouted(app));
-  app.onError((error, c) => {
-    const problem = toProblem(error);
-    const path = new URL(c.req.url).pathname;
-    if (problem.status === 503) log.warn('backend unavailable', { path, error: String(error) });
-    else if (problem.status >= 500) log.error('request failed', { path, ...errorFields(error) });
-    return renderProblem(c, problem);
-  });
   return app;
 }

@@ -9,7 +9,7 @@
  * and the same service in the Image API 2.1 syntax, below /iiif/image/2 (`image-api-2.ts`).
  */
 import { createHash } from 'node:crypto';
-import { type Context, Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Config } from '../../schemas/config.ts';
 import type { ArchivalRecord, LeafImage } from '../../schemas/record.ts';
 import { pyramidKey } from '../core/bucket-layout.ts';
@@ -22,15 +22,13 @@ import { planImageRequest } from '../core/iiif/image-3/plan-image-request.ts';
 import { COMPLIANCE_PROFILE_URI, INFO_MEDIA_TYPE } from '../core/iiif/image-3/service-profile.ts';
 import type { BlobStore, RecordStore } from '../core/ports.ts';
 import { matchesEtag, sendRepresentation } from '../http/conditional.ts';
+import { createEdgeApp, type RequestFailure } from '../http/edge-app.ts';
 import { loadRecord } from '../http/load-record.ts';
 import { errorFields, log } from '../http/log.ts';
 import { prefersNamed } from '../http/negotiate.ts';
-import { openCors } from '../http/open-cors.ts';
-import { HttpProblem, notFound, renderProblem, toProblem } from '../http/problem.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
 import { reply } from '../http/reply.ts';
 import { forwardedHost, requestUrls } from '../http/request-urls.ts';
-import { answerUnrouted } from '../http/unrouted.ts';
-import { verifyOrigin } from '../http/verify-origin.ts';
 import { PyramidSource } from '../imaging/pyramid-cache.ts';
 import { RENDER_VERSION, renderImage } from '../imaging/render-image.ts';
 import { StoredTiles } from '../imaging/stored-tiles.ts';
@@ -95,8 +93,12 @@ function infoMediaType(accept: string | undefined): string {
   return prefersNamed(accept, 'application/json', 'application/ld+json') ? 'application/json' : INFO_MEDIA_TYPE;
 }
 
-function logFailure(c: Context, error: unknown) {
-  log.error('image request failed', { path: new URL(c.req.url).pathname, ...errorFields(error) });
+/**
+ * Logs the 5xx that no code chose to answer: a full render queue's 503 and a 501 for what is not
+ * implemented are answers, not failures.
+ */
+function logUnexpectedFailure({ error, problem, path }: RequestFailure): void {
+  if (problem.status >= 500 && !(error instanceof HttpProblem)) log.error('image request failed', { path, ...errorFields(error) });
 }
 
 export function createImageApp(deps: ImageAppDeps): Hono {
@@ -105,13 +107,14 @@ export function createImageApp(deps: ImageAppDeps): Hono {
   const pyramids = new PyramidSource(deps.blobs, deps.pyramidCacheBytes);
   const renders = deps.renders ?? new RenderLanes();
   const tiles = new StoredTiles(deps.blobs, deps.tileCacheBytes);
-  const app = new Hono();
-
-  // The same guards and URLs as the metadata API: ids follow the host the CDN forwarded, if trusted.
-  for (const prefix of [IMAGE_API_PREFIX, IMAGE_API_2_PREFIX]) {
-    if (deps.config.originSecret) app.use(`${prefix}/*`, verifyOrigin(deps.config.originSecret));
-    app.use(`${prefix}/*`, openCors({ methods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'] }));
-  }
+  // The same guard, CORS, unrouted answer and error handler as the metadata API, on the image paths only;
+  // ids follow the host the CDN forwarded, if trusted.
+  const app = createEdgeApp({
+    originSecret: deps.config.originSecret,
+    exposeHeaders: ['ETag', 'Link', 'Location', 'Content-Length'],
+    paths: [`${IMAGE_API_PREFIX}/*`, `${IMAGE_API_2_PREFIX}/*`],
+    logFailure: logUnexpectedFailure,
+  });
 
   /** Serves an image request in either version's syntax: the ETag (and a 304) from the record alone, then the pixels. */
   const serveRequest = async (c: Context, syntax: ImageRequestSyntax): Promise<Response> => {
@@ -186,13 +189,6 @@ export function createImageApp(deps: ImageAppDeps): Hono {
     checkedImageId,
     loadImage: (raw) => loadImage(deps.records, raw),
     serveRequest,
-  });
-
-  app.notFound(answerUnrouted(app));
-  app.onError((error, c) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500 && !(error instanceof HttpProblem)) logFailure(c, error);
-    return renderProblem(c, problem);
   });
   return app;
 }
